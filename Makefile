@@ -1,0 +1,42 @@
+# podeip — the README's two commands are `make sandbox` and `make test`.
+SHELL := /bin/bash
+NODE_TEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
+IMAGE ?= podeip:dev
+ARGS ?=
+
+.PHONY: install build test unit lint typecheck sandbox bench image clean
+
+node_modules/.installed: package.json package-lock.json
+	npm install --no-audit --no-fund --no-save
+	@touch $@
+
+install: node_modules/.installed
+
+build: install
+	npx tsc -p tsconfig.build.json
+
+typecheck: install
+	npx tsc -p tsconfig.json --noEmit
+
+lint: typecheck
+
+# Runs every suite, then prints one closing line "tests: N passed, N failed".
+test: typecheck
+	@rm -f .jest-results.json
+	$(NODE_TEST) --json --outputFile=.jest-results.json $(ARGS); status=$$?; \
+	  node hack/scripts/summarize-jest.mjs .jest-results.json; exit $$status
+
+unit: install
+	$(NODE_TEST) test/unit $(ARGS)
+
+sandbox: build
+	bin/podeip sandbox $(ARGS)
+
+bench: build
+	node dist/hack/bench/run.js $(ARGS)
+
+image:
+	docker build -t $(IMAGE) .
+
+clean:
+	rm -rf dist .sandbox .jest-results.json
