@@ -1,0 +1,58 @@
+/**
+ * What a pod asks for, independent of the cloud whose annotations expressed it.
+ * Each provider has a dialect (src/annotations/<provider>.ts) that turns pod annotations into this.
+ */
+import type { AllocationParams, ProviderName } from '../providers/provider.js';
+
+export type DeletePolicy = 'Delete' | 'Never';
+
+interface RequestCommon {
+  deletePolicy: DeletePolicy;
+  /** Keep a retained claim this long after its pod is gone (Go duration, e.g. `10m`). */
+  expireAfter?: string;
+}
+
+export interface OwnedAddressRequest extends RequestCommon {
+  kind: 'owned';
+  allocation: AllocationParams;
+}
+
+export interface StaticAddressRequest extends RequestCommon {
+  kind: 'static';
+  addressIds: string[];
+  /** true: a pod named `<x>-<n>` takes entry n; false: the first entry no other claim holds. */
+  chooseByOrdinal: boolean;
+}
+
+export interface InvalidRequest {
+  kind: 'invalid';
+  /** The full annotation key at fault. */
+  annotation: string;
+  problem: string;
+}
+
+export interface NoRequest {
+  kind: 'none';
+}
+
+export type ClaimRequest = OwnedAddressRequest | StaticAddressRequest | InvalidRequest | NoRequest;
+
+export interface PodAnnotationsView {
+  name: string;
+  annotations: Record<string, string>;
+}
+
+export interface AnnotationDialect {
+  readonly provider: ProviderName;
+  parse(pod: PodAnnotationsView): ClaimRequest;
+  /** The provider-family output annotations (podeip.io/ outputs are added by the reconciler). */
+  outputAnnotations(publicIp: string, addressId: string): Record<string, string>;
+  /** Pod condition types to set besides podeip.io/eip-bound. */
+  readonly extraConditionTypes: string[];
+}
+
+export const RESERVED_TAG_PREFIX = 'podeip.io/';
+
+export function invalid(annotation: string, problem: string): InvalidRequest {
+  return { kind: 'invalid', annotation, problem };
+}

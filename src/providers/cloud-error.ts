@@ -1,0 +1,50 @@
+import type { ProviderName } from './provider.js';
+
+/**
+ * How the reconciler reacts:
+ * not-found: the resource is gone; conflict: busy or wrong state, retry soon; throttled: retry after
+ * backoff; quota: retry slowly and surface; invalid-request and auth: no retry, surface to the user;
+ * transient: retry.
+ */
+export type CloudErrorKind = 'not-found' | 'conflict' | 'throttled' | 'quota' | 'invalid-request' | 'auth' | 'transient';
+
+export interface CloudErrorFields {
+  kind: CloudErrorKind;
+  provider: ProviderName;
+  action: string;
+  /** The cloud's error code, e.g. `InvalidAddressId.NotFound`; '' for network failures. */
+  code: string;
+  requestId: string;
+  message: string;
+}
+
+export class CloudError extends Error implements CloudErrorFields {
+  readonly kind: CloudErrorKind;
+  readonly provider: ProviderName;
+  readonly action: string;
+  readonly code: string;
+  readonly requestId: string;
+
+  constructor(fields: CloudErrorFields) {
+    super(fields.message);
+    this.name = 'CloudError';
+    this.kind = fields.kind;
+    this.provider = fields.provider;
+    this.action = fields.action;
+    this.code = fields.code;
+    this.requestId = fields.requestId;
+  }
+
+  /** The form events carry: `Code=... Message=... RequestId=...`. */
+  describe(): string {
+    return `${this.action} failed: Code=${this.code || 'NetworkError'}, Message="${this.message}", RequestId=${this.requestId || 'none'}`;
+  }
+
+  get retryable(): boolean {
+    return this.kind !== 'invalid-request' && this.kind !== 'auth';
+  }
+}
+
+export function isCloudError(error: unknown): error is CloudError {
+  return error instanceof CloudError;
+}

@@ -1,0 +1,66 @@
+/**
+ * The cloud adapter contract. Reconcilers only ever see these types; each provider
+ * (src/providers/<name>/) owns its SDK, its state mapping and its error classification.
+ */
+export type ProviderName = 'tencent' | 'alibaba';
+
+/** Normalized address lifecycle; `rawStatus` keeps the cloud's own word for logs and events. */
+export type AddressState = 'Creating' | 'Available' | 'Binding' | 'Bound' | 'Unbinding' | 'Releasing' | 'Unknown';
+
+/** Where an address points: the pod's VPC private IP and the ENI holding it. */
+export interface AddressTarget {
+  networkInterfaceId: string;
+  privateIp: string;
+}
+
+export interface CloudAddress {
+  id: string;
+  /** Empty while the cloud has not assigned one yet. */
+  publicIp: string;
+  state: AddressState;
+  rawStatus: string;
+  /** Set when bound (or binding) to an ENI private IP. */
+  target?: AddressTarget;
+  /** Set when bound to something that is not an ENI private IP (a VM, a NAT gateway...). */
+  boundToOther?: string;
+  tags: Record<string, string>;
+}
+
+/** Provider-neutral allocation parameters; `parameters` carries provider-specific keys verbatim. */
+export interface AllocationParams {
+  bandwidthMbps: number;
+  isp: string;
+  chargeType: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface AllocateRequest {
+  /** Idempotency token, stable for one claim (derived from its UID). */
+  clientToken: string;
+  /** Tags written at creation; the provider adds them to whatever tags `parameters` carries. */
+  tags: Record<string, string>;
+  allocation: AllocationParams;
+}
+
+export interface AllocateResult {
+  addressId: string;
+  /** Known at once on some clouds; otherwise read it later with describe. */
+  publicIp?: string;
+}
+
+export interface Provider {
+  readonly name: ProviderName;
+  allocate(request: AllocateRequest): Promise<AllocateResult>;
+  /** Batched read; ids the cloud does not know are simply absent from the result. */
+  describeByIds(addressIds: string[]): Promise<CloudAddress[]>;
+  /** Every address carrying all of these tags (value '' = any value), all pages. */
+  describeByTags(tags: Record<string, string>): Promise<CloudAddress[]>;
+  associate(addressId: string, target: AddressTarget): Promise<void>;
+  /** `target` is where podeip believes the address points; providers that need it to unbind use it. */
+  disassociate(addressId: string, target?: AddressTarget): Promise<void>;
+  release(addressId: string): Promise<void>;
+  /** The ENI holding this VPC private IP, or undefined when no ENI holds it (yet). */
+  resolveTarget(privateIp: string): Promise<AddressTarget | undefined>;
+  /** Stops timers / rate limiters. */
+  close(): void;
+}
