@@ -21,7 +21,7 @@ typecheck: install
 lint: typecheck
 
 # Runs every suite, then prints one closing line "tests: N passed, N failed".
-test: typecheck
+test: typecheck build
 	@rm -f .jest-results.json
 	$(NODE_TEST) --json --outputFile=.jest-results.json $(ARGS); status=$$?; \
 	  node hack/scripts/summarize-jest.mjs .jest-results.json; exit $$status
