@@ -1,0 +1,8 @@
+export { startLeaderElection, type LeaderElector } from './lease-elector.js';
+export {
+  DEFAULT_TIMINGS,
+  LeaderElectionConfigError,
+  type LeaderElectionOptions,
+  type LeaderElectionTimings,
+} from './options.js';
+export { systemClock, type Clock } from './clock.js';
