@@ -1,0 +1,78 @@
+import type { CallCounts } from './call-log.js';
+import type { FaultSpec } from './fault-injector.js';
+
+/** One address as every emulator's admin API shows it; `status` is the provider's own status string. */
+export interface AdminAddress {
+  addressId: string;
+  publicIp: string;
+  status: string;
+  networkInterfaceId?: string;
+  privateIp?: string;
+  instanceId?: string;
+  tags: Record<string, string>;
+  name?: string;
+  bandwidthMbps?: number;
+  internetChargeType?: string;
+  isp?: string;
+  createdAt?: string;
+}
+
+export interface AdminPrivateIp {
+  address: string;
+  primary: boolean;
+  /** The address bound to this private IP, if any. */
+  addressId?: string;
+  publicIp?: string;
+}
+
+export interface AdminEni {
+  networkInterfaceId: string;
+  nodeName: string;
+  instanceId: string;
+  vpcId: string;
+  subnetId: string;
+  primary: boolean;
+  privateIps: AdminPrivateIp[];
+}
+
+/** Out-of-band creation of an address (as if made in the console), optionally already bound. */
+export interface CreateAddressInput {
+  publicIp?: string;
+  tags?: Record<string, string>;
+  name?: string;
+  /** Bind to this ENI's private IP (both given), which may be one podeip doesn't know. */
+  networkInterfaceId?: string;
+  privateIp?: string;
+  /** Bind to an instance (e.g. a CVM/ECS podeip doesn't know). */
+  instanceId?: string;
+}
+
+/** The admin operations, in-process; the HTTP admin API under /_admin exposes the same. */
+export interface EmulatorAdmin {
+  addresses(): AdminAddress[];
+  enis(): AdminEni[];
+  calls(): CallCounts;
+  createAddress(input: CreateAddressInput): AdminAddress;
+  setFault(fault: FaultSpec): void;
+  faults(): FaultSpec[];
+  /** Clears one action's fault or all faults; hanging calls then proceed. */
+  clearFaults(action?: string): void;
+  /** Account EIP quota (addresses that may exist at once). */
+  setQuota(limit: number): void;
+  /** Forgets addresses, faults, calls, tokens, rate-limit state and pending transitions; restores the quota. */
+  reset(): void;
+  /** Resolves when no asynchronous transition is pending. */
+  settled(): Promise<void>;
+}
+
+export interface CloudEmulator {
+  /** Base URL for the SDKs, e.g. http://127.0.0.1:PORT */
+  readonly endpoint: string;
+  /** e.g. http://127.0.0.1:PORT/_admin */
+  readonly adminUrl: string;
+  readonly admin: EmulatorAdmin;
+  close(): Promise<void>;
+}
+
+/** Bad admin input (HTTP 400 on the admin API). */
+export class AdminInputError extends Error {}
