@@ -1,0 +1,95 @@
+/**
+ * Client-side rate limit per cloud API action: a token bucket at the documented rate, which halves
+ * while the cloud answers "throttled" and climbs back after a quiet period.
+ */
+export interface RateLimits {
+  /** Requests per second per action; actions not listed use `defaultPerSecond`. */
+  perSecond: Record<string, number>;
+  defaultPerSecond: number;
+}
+
+const RECOVERY_MS = 5_000;
+const MIN_RATE = 0.5;
+
+class TokenBucket {
+  private tokens: number;
+  private rate: number;
+  private refilledAt = Date.now();
+  private lastThrottleAt = 0;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly nominalRate: number) {
+    this.rate = nominalRate;
+    this.tokens = nominalRate;
+  }
+
+  /** Resolves when one request may go out; callers are served in order. */
+  take(timers: Set<NodeJS.Timeout>): Promise<void> {
+    const turn = this.tail.then(() => this.waitForToken(timers));
+    this.tail = turn;
+    return turn;
+  }
+
+  slowDown(): void {
+    this.lastThrottleAt = Date.now();
+    this.rate = Math.max(MIN_RATE, this.rate / 2);
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private async waitForToken(timers: Set<NodeJS.Timeout>): Promise<void> {
+    for (;;) {
+      this.refill();
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      const waitMs = Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, waitMs);
+        timers.add(timer);
+      });
+    }
+  }
+
+  private refill(): void {
+    const now = Date.now();
+    if (this.rate < this.nominalRate && now - this.lastThrottleAt > RECOVERY_MS) {
+      this.rate = Math.min(this.nominalRate, this.rate * 2);
+      this.lastThrottleAt = now;
+    }
+    this.tokens = Math.min(this.rate, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
+    this.refilledAt = now;
+  }
+}
+
+export class ActionRateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly limits: RateLimits) {}
+
+  acquire(action: string): Promise<void> {
+    return this.bucket(action).take(this.timers);
+  }
+
+  throttled(action: string): void {
+    this.bucket(action).slowDown();
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private bucket(action: string): TokenBucket {
+    let bucket = this.buckets.get(action);
+    if (!bucket) {
+      bucket = new TokenBucket(this.limits.perSecond[action] ?? this.limits.defaultPerSecond);
+      this.buckets.set(action, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,32 @@
+/** Builds the official SDK's VPC client: region, optional endpoint override, the SDK's own credential chain. */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { DefaultCredentialProvider } from 'tencentcloud-sdk-nodejs/tencentcloud/common/credential.js';
+import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
+
+export type VpcClient = InstanceType<typeof Client>;
+
+export interface TencentClientOptions {
+  region: string;
+  /** e.g. `http://127.0.0.1:8080` for the emulator or a private endpoint; default: the public endpoint. */
+  endpoint?: string;
+  /** Seconds. */
+  requestTimeout?: number;
+}
+
+export function createVpcClient(options: TencentClientOptions): VpcClient {
+  const override = options.endpoint ? new URL(options.endpoint) : undefined;
+  const protocol = override?.protocol === 'http:' ? 'http://' : 'https://';
+  return new Client({
+    credential: new DefaultCredentialProvider(),
+    region: options.region,
+    profile: {
+      httpProfile: {
+        ...(override ? { endpoint: override.host, protocol } : {}),
+        reqTimeout: options.requestTimeout ?? 30,
+        // An explicit agent keeps the SDK from routing through $http_proxy (it ignores no_proxy).
+        agent: protocol === 'http://' ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true }),
+      },
+    },
+  });
+}

@@ -1,0 +1,153 @@
+/** The Provider for Tencent Cloud VPC 2017-03-12 over tencentcloud-sdk-nodejs. */
+import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
+import { CloudError } from '../cloud-error.js';
+import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
+import { type TencentAddress, toCloudAddress } from './address-mapping.js';
+import { classifyTencentCode } from './error-classification.js';
+import { createVpcClient, type TencentClientOptions, type VpcClient } from './tencent-client.js';
+import { TargetCache } from '../target-cache.js';
+
+export const TENCENT_RATE_LIMITS: RateLimits = {
+  perSecond: { DescribeAddresses: 20, DescribeNetworkInterfaces: 20, DescribeTaskResult: 20 },
+  defaultPerSecond: 10,
+};
+
+const PAGE_SIZE = 100;
+
+export interface TencentProviderOptions extends TencentClientOptions {
+  rateLimits?: RateLimits;
+  observer?: CloudCallObserver;
+  /** How long a resolved pod IP → ENI mapping is trusted. */
+  targetCacheMs?: number;
+}
+
+interface SdkFailure {
+  code?: string;
+  requestId?: string;
+  message?: string;
+}
+
+export class TencentProvider implements Provider {
+  readonly name = 'tencent' as const;
+  private readonly client: VpcClient;
+  private readonly limiter: ActionRateLimiter;
+  private readonly observer: CloudCallObserver;
+  private readonly targets: TargetCache;
+
+  constructor(options: TencentProviderOptions) {
+    this.client = createVpcClient(options);
+    this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
+    this.observer = options.observer ?? ignoreCloudCalls;
+    this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
+  }
+
+  async allocate(request: AllocateRequest): Promise<AllocateResult> {
+    const { Tags: userTags, ...rest } = request.allocation.parameters as { Tags?: { Key: string; Value: string }[] };
+    const ourTags = Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value }));
+    const response = await this.call<{ AddressSet?: string[] }>('AllocateAddresses', {
+      ...rest,
+      AddressCount: 1,
+      InternetServiceProvider: request.allocation.isp,
+      InternetChargeType: request.allocation.chargeType,
+      InternetMaxBandwidthOut: request.allocation.bandwidthMbps,
+      Tags: [...(userTags ?? []), ...ourTags],
+      ClientToken: request.clientToken,
+    });
+    const addressId = response.AddressSet?.[0];
+    if (!addressId) throw this.failure('AllocateAddresses', { code: 'InternalError', message: 'no address id in the reply' });
+    return { addressId };
+  }
+
+  async describeByIds(addressIds: string[]): Promise<CloudAddress[]> {
+    const pages: CloudAddress[][] = [];
+    for (let start = 0; start < addressIds.length; start += PAGE_SIZE) {
+      const ids = addressIds.slice(start, start + PAGE_SIZE);
+      pages.push(await this.describePage({ AddressIds: ids, Limit: PAGE_SIZE }).then((page) => page.addresses));
+    }
+    return pages.flat();
+  }
+
+  async describeByTags(tags: Record<string, string>): Promise<CloudAddress[]> {
+    const Filters = Object.entries(tags).map(([key, value]) =>
+      value === '' ? { Name: 'tag-key', Values: [key] } : { Name: `tag:${key}`, Values: [value] },
+    );
+    const found: CloudAddress[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.describePage({ Filters, Offset: offset, Limit: PAGE_SIZE });
+      found.push(...page.addresses);
+      if (page.addresses.length < PAGE_SIZE || found.length >= page.total) return found;
+    }
+  }
+
+  async associate(addressId: string, target: AddressTarget): Promise<void> {
+    try {
+      await this.call('AssociateAddress', { AddressId: addressId, NetworkInterfaceId: target.networkInterfaceId, PrivateIpAddress: target.privateIp });
+    } catch (error) {
+      if (error instanceof CloudError && /NetworkInterface|PrivateIp/.test(error.code)) this.targets.forget(target.privateIp);
+      throw error;
+    }
+  }
+
+  async disassociate(addressId: string): Promise<void> {
+    await this.call('DisassociateAddress', { AddressId: addressId });
+  }
+
+  async release(addressId: string): Promise<void> {
+    await this.call('ReleaseAddresses', { AddressIds: [addressId] });
+  }
+
+  resolveTarget(privateIp: string): Promise<AddressTarget | undefined> {
+    return this.targets.resolve(privateIp, () => this.findInterfaceOf(privateIp));
+  }
+
+  close(): void {
+    this.limiter.close();
+  }
+
+  private async findInterfaceOf(privateIp: string): Promise<AddressTarget | undefined> {
+    const response = await this.call<{ NetworkInterfaceSet?: { NetworkInterfaceId?: string; PrivateIpAddressSet?: { PrivateIpAddress?: string }[] }[] }>(
+      'DescribeNetworkInterfaces',
+      { Filters: [{ Name: 'address-ip', Values: [privateIp] }], Limit: 100 },
+    );
+    const eni = (response.NetworkInterfaceSet ?? []).find((candidate) =>
+      (candidate.PrivateIpAddressSet ?? []).some((ip) => ip.PrivateIpAddress === privateIp),
+    );
+    return eni?.NetworkInterfaceId ? { networkInterfaceId: eni.NetworkInterfaceId, privateIp } : undefined;
+  }
+
+  private async describePage(request: object): Promise<{ addresses: CloudAddress[]; total: number }> {
+    const response = await this.call<{ AddressSet?: TencentAddress[]; TotalCount?: number }>('DescribeAddresses', request);
+    const addresses = (response.AddressSet ?? []).map(toCloudAddress);
+    return { addresses, total: response.TotalCount ?? addresses.length };
+  }
+
+  private async call<T>(action: string, request: object): Promise<T> {
+    await this.limiter.acquire(action);
+    const started = process.hrtime.bigint();
+    let code = 'Success';
+    try {
+      return (await this.client.request(action, request)) as T;
+    } catch (error) {
+      const failure = this.failure(action, error as SdkFailure);
+      code = failure.code || 'NetworkError';
+      if (failure.kind === 'throttled') this.limiter.throttled(action);
+      throw failure;
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.observer.observe({ provider: this.name, action, code, seconds });
+    }
+  }
+
+  private failure(action: string, error: SdkFailure): CloudError {
+    const code = error.code ?? '';
+    return new CloudError({
+      kind: classifyTencentCode(code),
+      provider: this.name,
+      action,
+      code,
+      requestId: error.requestId ?? '',
+      message: error.message ?? String(error),
+    });
+  }
+}
