@@ -5,4 +5,4 @@ export {
   type LeaderElectionOptions,
   type LeaderElectionTimings,
 } from './options.js';
-export { systemClock, type Clock } from './clock.js';
+export { systemElectionClock, type ElectionClock } from './election-clock.js';

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { systemClock, type Clock } from './clock.js';
+import { systemElectionClock, type ElectionClock } from './election-clock.js';
 import { LeaseLock, type ObservedLease } from './lease-lock.js';
 import {
   claimedRecord,
@@ -43,7 +43,7 @@ export function startLeaderElection(options: LeaderElectionOptions): LeaderElect
 class LeaseElector implements LeaderElector {
   readonly identity: string;
   private readonly lock: LeaseLock;
-  private readonly clock: Clock;
+  private readonly clock: ElectionClock;
   private readonly log: Logger;
   private readonly leaseDurationSeconds: number;
   private readonly stopping = new AbortController();
@@ -60,7 +60,7 @@ class LeaseElector implements LeaderElector {
   ) {
     this.identity = options.identity ?? defaultIdentity();
     this.lock = new LeaseLock(options.kubeConfig, options.namespace, options.name);
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? systemElectionClock;
     this.log = (options.logger ?? pino({ level: 'silent' })).child({
       component: 'leader-election',
       lease: `${options.namespace}/${options.name}`,

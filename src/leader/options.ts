@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
-import type { Clock } from './clock.js';
+import type { ElectionClock } from './election-clock.js';
 
 export interface LeaderElectionOptions {
   kubeConfig: KubeConfig;
@@ -18,7 +18,7 @@ export interface LeaderElectionOptions {
   renewDeadlineMs?: number;
   /** Pause between acquire attempts and between renewals. Default 2 s. */
   retryPeriodMs?: number;
-  clock?: Clock;
+  clock?: ElectionClock;
   onStartedLeading(): void;
   onStoppedLeading(): void;
   /** Called whenever a different holder is observed (including ourselves). */
