@@ -1,0 +1,123 @@
+import { WorkQueue } from '../../../src/controller/workqueue.js';
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('WorkQueue', () => {
+  test('adds of a waiting key collapse into one run', async () => {
+    const runs: string[] = [];
+    const gate = deferred();
+    const lastRun = deferred();
+    const queue = new WorkQueue(async (key) => {
+      runs.push(key);
+      if (key === 'blocker') await gate.promise;
+      if (key === 'b') lastRun.resolve();
+    }, { concurrency: 1 });
+    queue.add('blocker');
+    queue.add('a');
+    queue.add('a');
+    queue.add('b');
+    queue.add('a');
+    expect(queue.depth).toBe(2);
+    gate.resolve();
+    await lastRun.promise;
+    await queue.shutDown(1000);
+    expect(runs).toEqual(['blocker', 'a', 'b']);
+  });
+
+  test('a key is never handled twice at once, and an add during handling runs it again afterwards', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let runs = 0;
+    const firstRunStarted = deferred();
+    const release = deferred();
+    const allDone = deferred();
+    const queue = new WorkQueue(async () => {
+      active++;
+      runs++;
+      maxActive = Math.max(maxActive, active);
+      if (runs === 1) {
+        firstRunStarted.resolve();
+        await release.promise;
+      }
+      active--;
+      if (runs === 2) allDone.resolve();
+    }, { concurrency: 4 });
+    queue.add('k');
+    await firstRunStarted.promise;
+    queue.add('k');
+    queue.add('k');
+    release.resolve();
+    await allDone.promise;
+    expect({ runs, maxActive }).toEqual({ runs: 2, maxActive: 1 });
+    await queue.shutDown(100);
+  });
+
+  test('different keys run concurrently up to the limit', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const release = deferred();
+    const started: string[] = [];
+    const queue = new WorkQueue(async (key) => {
+      started.push(key);
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await release.promise;
+      active--;
+    }, { concurrency: 2 });
+    ['a', 'b', 'c'].forEach((key) => queue.add(key));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['a', 'b']);
+    release.resolve();
+    await queue.shutDown(1000);
+    expect(maxActive).toBe(2);
+  });
+
+  test('backoff doubles from 5ms per key, caps at 1000s, and forget resets it', () => {
+    const queue = new WorkQueue(async () => undefined, { concurrency: 1 });
+    const steps = Array.from({ length: 6 }, () => queue.nextBackoff('a'));
+    expect(steps).toEqual([5, 10, 20, 40, 80, 160]);
+    expect(queue.nextBackoff('b')).toBe(5);
+    for (let i = 0; i < 30; i++) queue.nextBackoff('a');
+    expect(queue.nextBackoff('a')).toBe(1_000_000);
+    queue.forget('a');
+    expect(queue.nextBackoff('a')).toBe(5);
+  });
+
+  test('addAfter delivers once, keeping the earliest deadline', async () => {
+    const runs: number[] = [];
+    const done = deferred();
+    const start = Date.now();
+    const queue = new WorkQueue(async () => {
+      runs.push(Date.now() - start);
+      done.resolve();
+    }, { concurrency: 1 });
+    queue.addAfter('k', 5000);
+    queue.addAfter('k', 20);
+    queue.addAfter('k', 3000);
+    await done.promise;
+    await queue.shutDown(100);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toBeLessThan(1000);
+  });
+
+  test('shutDown drops waiting work, finishes work in flight and refuses new adds', async () => {
+    const runs: string[] = [];
+    const release = deferred();
+    const queue = new WorkQueue(async (key) => {
+      runs.push(key);
+      await release.promise;
+    }, { concurrency: 1 });
+    queue.add('in-flight');
+    queue.add('waiting');
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopped = queue.shutDown(1000);
+    queue.add('late');
+    release.resolve();
+    await stopped;
+    expect(runs).toEqual(['in-flight']);
+  });
+});
