@@ -1,0 +1,71 @@
+/** One Alibaba Cloud EIP as the emulator keeps it, and its DescribeEipAddresses JSON form. */
+import type { Tag } from './rpc-parameters.js';
+
+export type EipStatus = 'Available' | 'Associating' | 'InUse' | 'Unassociating' | 'Releasing';
+export const EIP_STATUSES: readonly EipStatus[] = ['Available', 'Associating', 'InUse', 'Unassociating', 'Releasing'];
+
+/** While an EIP is in one of these states it "can only be queried" (AssociateEipAddress docs). */
+export const BUSY_STATUSES: readonly EipStatus[] = ['Associating', 'Unassociating', 'Releasing'];
+
+export interface EipBinding {
+  instanceType: string;
+  instanceId: string;
+  /** Empty when the EIP is bound to a whole instance rather than to one private IP. */
+  privateIpAddress: string;
+}
+
+export interface EipRecord {
+  allocationId: string;
+  ipAddress: string;
+  status: EipStatus;
+  regionId: string;
+  bandwidth: number;
+  internetChargeType: string;
+  instanceChargeType: string;
+  isp: string;
+  name: string;
+  description: string;
+  resourceGroupId: string;
+  publicIpAddressPoolId: string;
+  securityProtectionTypes: string[];
+  allocationTime: string;
+  binding?: EipBinding;
+  bandwidthPackageId?: string;
+  tags: Tag[];
+}
+
+export function describedEip(eip: EipRecord): Record<string, unknown> {
+  return {
+    AllocationId: eip.allocationId,
+    IpAddress: eip.ipAddress,
+    Status: eip.status,
+    RegionId: eip.regionId,
+    Bandwidth: String(eip.bandwidth),
+    EipBandwidth: String(eip.bandwidth),
+    InternetChargeType: eip.internetChargeType,
+    ChargeType: eip.instanceChargeType,
+    ISP: eip.isp,
+    Netmode: 'public',
+    Name: eip.name,
+    Description: eip.description,
+    ResourceGroupId: eip.resourceGroupId,
+    PublicIpAddressPoolId: eip.publicIpAddressPoolId,
+    SecurityProtectionTypes: { SecurityProtectionType: eip.securityProtectionTypes },
+    AllocationTime: eip.allocationTime,
+    InstanceType: eip.binding?.instanceType ?? '',
+    InstanceId: eip.binding?.instanceId ?? '',
+    InstanceRegionId: eip.binding ? eip.regionId : '',
+    PrivateIpAddress: eip.binding?.privateIpAddress ?? '',
+    Mode: 'NAT',
+    BandwidthPackageId: eip.bandwidthPackageId ?? '',
+    BandwidthPackageType: eip.bandwidthPackageId ? 'CommonBandwidthPackage' : '',
+    DeletionProtection: false,
+    OperationLocks: { LockReason: [] },
+    Tags: { Tag: eip.tags.map((tag) => ({ Key: tag.key, Value: tag.value })) },
+  };
+}
+
+/** `YYYY-MM-DDThh:mm:ssZ`, the format of AllocationTime and x-acs-date. */
+export function alibabaTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,43 @@
+/** VPC TagResources for `ResourceType=EIP`: adds or overwrites tags, at most 20 per EIP. */
+import { AlibabaApiError, eipErrors, gatewayErrors } from './alibaba-api-error.js';
+import { VPC_VERSION, type AlibabaAction } from './alibaba-action.js';
+import type { EipRecord } from './eip-record.js';
+import type { Tag } from './rpc-parameters.js';
+
+const MAX_TAGS_PER_RESOURCE = 20;
+const MAX_RESOURCES = 50;
+
+export const tagResources: AlibabaAction = {
+  name: 'TagResources',
+  version: VPC_VERSION,
+  parameters: ['ResourceType', 'ResourceId.N', 'Tag.N.Key', 'Tag.N.Value'],
+  handle(parameters, context) {
+    if (parameters.required('ResourceType').toUpperCase() !== 'EIP') throw gatewayErrors.invalidParameter('ResourceType');
+    const ids = parameters.repeatList('ResourceId');
+    if (ids.length === 0) throw gatewayErrors.missingParameter('ResourceId.1');
+    if (ids.length > MAX_RESOURCES) throw gatewayErrors.invalidParameter('ResourceId');
+    const tags = parameters.tags();
+    if (tags.length === 0) throw gatewayErrors.missingParameter('Tag.1.Key');
+    const eips = ids.map((id) => context.eips.find(id) ?? notFound());
+    eips.forEach((eip) => requireRoom(eip, tags));
+    eips.forEach((eip) => applyTags(eip, tags));
+    return {};
+  },
+};
+
+function notFound(): never {
+  throw new AlibabaApiError('InvalidResourceId.NotFound', 'The specified resource is not found.', 404);
+}
+
+function requireRoom(eip: EipRecord, tags: Tag[]): void {
+  const keys = new Set([...eip.tags, ...tags].map((tag) => tag.key));
+  if (keys.size > MAX_TAGS_PER_RESOURCE) throw eipErrors.tooManyTags();
+}
+
+function applyTags(eip: EipRecord, tags: Tag[]): void {
+  for (const tag of tags) {
+    const existing = eip.tags.find((candidate) => candidate.key === tag.key);
+    if (existing) existing.value = tag.value;
+    else eip.tags.push({ ...tag });
+  }
+}
