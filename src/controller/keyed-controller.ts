@@ -1,0 +1,80 @@
+/**
+ * Runs a reconciler over keys from a WorkQueue, handling the result the way controller-runtime does:
+ * an error requeues with per-key backoff, `requeueAfterMs` requeues after that delay and resets the
+ * backoff, success resets the backoff. Each reconcile gets a child logger with a reconcileID.
+ * Adds before start() are ignored: start() is given every key that exists (level-triggered).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { ControllerMetrics, ReconcileResultLabel } from '../telemetry/metrics.js';
+import { WorkQueue } from './workqueue.js';
+import { splitKey } from '../k8s/eipclaim.js';
+
+export interface ReconcileResult {
+  requeueAfterMs?: number;
+}
+
+export type Reconciler = (key: string, logger: Logger) => Promise<ReconcileResult>;
+
+export interface KeyedControllerOptions {
+  concurrency: number;
+  metrics: ControllerMetrics;
+  logger: Logger;
+}
+
+export class KeyedController {
+  private readonly queue: WorkQueue;
+  private running = false;
+
+  constructor(
+    readonly name: string,
+    private readonly reconciler: Reconciler,
+    private readonly options: KeyedControllerOptions,
+  ) {
+    this.queue = new WorkQueue((key) => this.reconcileOnce(key), {
+      concurrency: options.concurrency,
+      observer: options.metrics.queueObserver(name),
+    });
+  }
+
+  start(keys: Iterable<string>): void {
+    this.running = true;
+    for (const key of keys) this.queue.add(key);
+  }
+
+  enqueue(key: string): void {
+    if (this.running) this.queue.add(key);
+  }
+
+  enqueueAfter(key: string, delayMs: number): void {
+    if (this.running) this.queue.addAfter(key, delayMs);
+  }
+
+  async shutDown(graceMs: number): Promise<void> {
+    this.running = false;
+    await this.queue.shutDown(graceMs);
+  }
+
+  private async reconcileOnce(key: string): Promise<void> {
+    const { namespace, name } = splitKey(key);
+    const logger = this.options.logger.child({ controller: this.name, namespace, name, reconcileID: randomUUID() });
+    const started = process.hrtime.bigint();
+    let result: ReconcileResultLabel;
+    try {
+      const outcome = await this.reconciler(key, logger);
+      if (outcome.requeueAfterMs !== undefined) {
+        this.queue.forget(key);
+        this.queue.addAfter(key, outcome.requeueAfterMs);
+        result = 'requeue_after';
+      } else {
+        this.queue.forget(key);
+        result = 'success';
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'reconcile failed, will retry');
+      this.queue.addRateLimited(key);
+      result = 'error';
+    }
+    this.options.metrics.reconciled(this.name, result, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * core/v1 Events on pods and claims. A repeat of the same (object, type, reason) bumps the count,
+ * lastTimestamp and message of the Event already written instead of adding another object (failure
+ * messages carry a new request id each time, so the message cannot be part of the identity).
+ * Best effort: a failed event write is logged, never thrown.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/clock.js';
+import type { KubeApi } from './kube-api.js';
+
+export interface EventTarget {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
+export type EventType = 'Normal' | 'Warning';
+
+interface Written {
+  name: string;
+  count: number;
+}
+
+export class EventRecorder {
+  private readonly written = new Map<string, Promise<Written | undefined>>();
+
+  constructor(
+    private readonly api: KubeApi,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly instance: string,
+  ) {}
+
+  async record(target: EventTarget, type: EventType, reason: string, message: string): Promise<void> {
+    const key = [target.uid, type, reason].join('\u0000');
+    const previous = this.written.get(key) ?? Promise.resolve(undefined);
+    const next = previous.then((written) => this.write(target, type, reason, message, written));
+    this.written.set(key, next);
+    await next;
+  }
+
+  private async write(target: EventTarget, type: EventType, reason: string, message: string, written: Written | undefined): Promise<Written | undefined> {
+    const now = this.clock.now();
+    try {
+      if (written) {
+        const count = written.count + 1;
+        await this.api.patchEvent(target.namespace, written.name, { count, message, lastTimestamp: now.toISOString() });
+        return { name: written.name, count };
+      }
+      const name = `${target.name}.${randomBytes(8).toString('hex')}`;
+      await this.api.createEvent(target.namespace, {
+        metadata: { name, namespace: target.namespace },
+        involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, namespace: target.namespace, uid: target.uid },
+        type,
+        reason,
+        message,
+        count: 1,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        source: { component: 'podeip' },
+        reportingComponent: 'podeip',
+        reportingInstance: this.instance,
+      });
+      return { name, count: 1 };
+    } catch (error) {
+      this.logger.warn({ err: error, reason, object: `${target.namespace}/${target.name}` }, 'could not write event');
+      return undefined;
+    }
+  }
+}

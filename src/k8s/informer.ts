@@ -1,0 +1,223 @@
+/**
+ * List + watch + cache for one resource, written for client-node 1.4's Watch rather than its
+ * ListWatch, whose 'error' is terminal: here a failed or closed watch is re-opened from the last
+ * resourceVersion, a 410 Gone relists, a watch silent for too long is rebuilt (watchdog), a
+ * periodic relist heals anything missed, and once stop() is called nothing starts again.
+ */
+import { type KubeConfig, Watch } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
+
+export interface InformerSource<T> {
+  /** API path to watch, e.g. `/api/v1/pods`. */
+  watchPath: string;
+  list(): Promise<{ items: unknown[]; resourceVersion: string }>;
+  transform(raw: unknown): T;
+  keyOf(object: T): string;
+  resourceVersionOf(object: T): string;
+}
+
+export interface InformerOptions {
+  relistIntervalMs?: number;
+  /** Rebuild a watch that delivered nothing (not even a bookmark) for this long. */
+  quietLimitMs?: number;
+  retryDelayMs?: number;
+  logger: Logger;
+  onChange(key: string): void;
+}
+
+interface WatchHandle {
+  aborted: boolean;
+  controller?: AbortController;
+}
+
+function abortWatch(handle: WatchHandle | undefined): void {
+  if (!handle) return;
+  handle.aborted = true;
+  handle.controller?.abort();
+}
+
+interface WatchEvent {
+  type: string;
+  object: { metadata?: { resourceVersion?: string }; code?: number };
+}
+
+export class Informer<T> {
+  private readonly cache = new Map<string, T>();
+  private readonly watcher: Watch;
+  private resourceVersion = '';
+  private current: WatchHandle | undefined;
+  private stopped = false;
+  private hasSynced = false;
+  private lastEventAt = Date.now();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private watchdog: NodeJS.Timeout | undefined;
+  private relister: NodeJS.Timeout | undefined;
+  private readonly relistIntervalMs: number;
+  private readonly quietLimitMs: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    kubeConfig: KubeConfig,
+    private readonly source: InformerSource<T>,
+    private readonly options: InformerOptions,
+  ) {
+    this.watcher = new Watch(kubeConfig);
+    this.relistIntervalMs = options.relistIntervalMs ?? 600_000;
+    this.quietLimitMs = options.quietLimitMs ?? 300_000;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+  }
+
+  /** Resolves once the first list is in the cache (retrying until it is, or until stop()). */
+  async start(): Promise<void> {
+    while (!this.stopped && !this.hasSynced) {
+      try {
+        await this.relist();
+      } catch (error) {
+        this.options.logger.warn({ err: error, path: this.source.watchPath }, 'list failed, retrying');
+        await this.pause(this.retryDelayMs);
+      }
+    }
+    if (this.stopped) return;
+    this.watchdog = setInterval(() => this.checkQuiet(), Math.min(this.quietLimitMs, 30_000));
+    this.relister = setInterval(() => void this.relistAndRewatch(), this.relistIntervalMs);
+  }
+
+  get synced(): boolean {
+    return this.hasSynced;
+  }
+
+  get(key: string): T | undefined {
+    return this.cache.get(key);
+  }
+
+  list(): T[] {
+    return [...this.cache.values()];
+  }
+
+  /** Write-through of an object podeip itself just wrote, so the next reconcile sees it at once. */
+  observe(raw: unknown): void {
+    const object = this.source.transform(raw);
+    const key = this.source.keyOf(object);
+    const current = this.cache.get(key);
+    if (current && !isNewer(this.source.resourceVersionOf(object), this.source.resourceVersionOf(current))) return;
+    this.cache.set(key, object);
+  }
+
+  forget(key: string): void {
+    this.cache.delete(key);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    abortWatch(this.current);
+    clearInterval(this.watchdog);
+    clearInterval(this.relister);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async relist(): Promise<void> {
+    const { items, resourceVersion } = await this.source.list();
+    if (this.stopped) return;
+    const seen = new Set<string>();
+    for (const raw of items) {
+      const object = this.source.transform(raw);
+      const key = this.source.keyOf(object);
+      seen.add(key);
+      const previous = this.cache.get(key);
+      this.cache.set(key, object);
+      if (!previous || this.source.resourceVersionOf(previous) !== this.source.resourceVersionOf(object)) this.options.onChange(key);
+    }
+    for (const key of [...this.cache.keys()]) {
+      if (!seen.has(key)) {
+        this.cache.delete(key);
+        this.options.onChange(key);
+      }
+    }
+    this.resourceVersion = resourceVersion;
+    this.hasSynced = true;
+    this.openWatch();
+  }
+
+  private async relistAndRewatch(): Promise<void> {
+    if (this.stopped) return;
+    abortWatch(this.current);
+    this.current = undefined;
+    try {
+      await this.relist();
+    } catch (error) {
+      this.options.logger.warn({ err: error, path: this.source.watchPath }, 'relist failed, retrying');
+      this.later(this.retryDelayMs, () => void this.relistAndRewatch());
+    }
+  }
+
+  private openWatch(): void {
+    if (this.stopped) return;
+    this.lastEventAt = Date.now();
+    let gone = false;
+    const handle: WatchHandle = { aborted: false };
+    this.current = handle;
+    const onEvent = (type: string, object: WatchEvent['object']) => {
+      if (handle.aborted) return;
+      this.lastEventAt = Date.now();
+      if (type === 'ERROR') {
+        gone = object.code === 410;
+        return;
+      }
+      const version = object.metadata?.resourceVersion;
+      if (version) this.resourceVersion = version;
+      if (type !== 'BOOKMARK') this.apply(type, object);
+    };
+    const onDone = (error: unknown) => {
+      if (this.stopped || handle.aborted) return;
+      handle.aborted = true;
+      if (gone || statusOf(error) === 410) return void this.relistAndRewatch();
+      if (error) this.options.logger.debug({ err: error, path: this.source.watchPath }, 'watch ended, re-opening');
+      this.later(error ? this.retryDelayMs : 0, () => this.openWatch());
+    };
+    const params = { resourceVersion: this.resourceVersion, allowWatchBookmarks: true };
+    void this.watcher.watch(this.source.watchPath, params, onEvent, onDone).then((controller) => {
+      handle.controller = controller;
+      if (handle.aborted) controller.abort();
+    }, onDone);
+  }
+
+  private apply(type: string, raw: unknown): void {
+    const object = this.source.transform(raw);
+    const key = this.source.keyOf(object);
+    if (type === 'DELETED') this.cache.delete(key);
+    else this.cache.set(key, object);
+    this.options.onChange(key);
+  }
+
+  private checkQuiet(): void {
+    if (Date.now() - this.lastEventAt > this.quietLimitMs) {
+      this.options.logger.info({ path: this.source.watchPath }, 'watch silent for too long, rebuilding');
+      this.lastEventAt = Date.now();
+      void this.relistAndRewatch();
+    }
+  }
+
+  private later(delayMs: number, action: () => void): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private pause(delayMs: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.later(delayMs, resolve));
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number } | null)?.statusCode;
+}
+
+function isNewer(candidate: string, current: string): boolean {
+  if (/^\d+$/.test(candidate) && /^\d+$/.test(current)) return BigInt(candidate) > BigInt(current);
+  return candidate !== current;
+}

@@ -1,0 +1,95 @@
+/**
+ * Every metric of SPEC §6 in a private registry: podeip's own names, controller-runtime's names
+ * (so existing dashboards work) and the process/Node.js defaults. No pod names or IPs as labels.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CloudCallObserver } from '../providers/cloud-call-observer.js';
+import type { QueueObserver } from '../controller/workqueue.js';
+
+const RECONCILE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60];
+
+export type ReconcileResultLabel = 'success' | 'error' | 'requeue' | 'requeue_after';
+
+export interface MetricsSources {
+  claimCountsByPhase(): Record<string, number>;
+  unboundOwnedAddresses(): number;
+}
+
+export class ControllerMetrics {
+  readonly registry = new Registry();
+  readonly cloudRequests: Counter<'provider' | 'action' | 'code'>;
+  readonly cloudRequestDuration: Histogram<'provider' | 'action'>;
+  readonly bindDuration: Histogram;
+  readonly orphansReleased: Counter;
+  readonly leader: Gauge;
+  readonly reconcileTotal: Counter<'controller' | 'result'>;
+  readonly reconcileErrors: Counter<'controller'>;
+  readonly reconcileTime: Histogram<'controller'>;
+  private readonly workqueueDepth: Gauge<'name' | 'controller'>;
+  private readonly workqueueAdds: Counter<'name' | 'controller'>;
+  private readonly workqueueRetries: Counter<'name' | 'controller'>;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'podeip_claims',
+      help: 'EIPClaims by phase',
+      labelNames: ['phase'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [phase, count] of Object.entries(sources.claimCountsByPhase())) this.set({ phase }, count);
+      },
+    });
+    new Gauge({
+      name: 'podeip_addresses_unbound',
+      help: 'Owned addresses that are allocated but bound to nothing (billed idle)',
+      registers,
+      collect() {
+        this.set(sources.unboundOwnedAddresses());
+      },
+    });
+    this.cloudRequests = new Counter({ name: 'podeip_cloud_requests_total', help: 'Cloud API requests by action and result code', labelNames: ['provider', 'action', 'code'], registers });
+    this.cloudRequestDuration = new Histogram({ name: 'podeip_cloud_request_duration_seconds', help: 'Cloud API request latency', labelNames: ['provider', 'action'], registers });
+    this.bindDuration = new Histogram({
+      name: 'podeip_bind_duration_seconds',
+      help: 'From claim creation to the address being bound',
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers,
+    });
+    this.orphansReleased = new Counter({ name: 'podeip_orphans_released_total', help: 'Tagged addresses released because their claim no longer exists', registers });
+    this.leader = new Gauge({ name: 'podeip_leader', help: '1 while this replica leads (or runs without leader election)', registers });
+    this.reconcileTotal = new Counter({ name: 'controller_runtime_reconcile_total', help: 'Total number of reconciliations per controller', labelNames: ['controller', 'result'], registers });
+    this.reconcileErrors = new Counter({ name: 'controller_runtime_reconcile_errors_total', help: 'Total number of reconciliation errors per controller', labelNames: ['controller'], registers });
+    this.reconcileTime = new Histogram({ name: 'controller_runtime_reconcile_time_seconds', help: 'Length of time per reconciliation per controller', labelNames: ['controller'], buckets: RECONCILE_BUCKETS, registers });
+    this.workqueueDepth = new Gauge({ name: 'workqueue_depth', help: 'Current depth of workqueue', labelNames: ['name', 'controller'], registers });
+    this.workqueueAdds = new Counter({ name: 'workqueue_adds_total', help: 'Total number of adds handled by workqueue', labelNames: ['name', 'controller'], registers });
+    this.workqueueRetries = new Counter({ name: 'workqueue_retries_total', help: 'Total number of retries handled by workqueue', labelNames: ['name', 'controller'], registers });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  cloudCallObserver(): CloudCallObserver {
+    return {
+      observe: ({ provider, action, code, seconds }) => {
+        this.cloudRequests.inc({ provider, action, code });
+        this.cloudRequestDuration.observe({ provider, action }, seconds);
+      },
+    };
+  }
+
+  queueObserver(controller: string): QueueObserver {
+    const labels = { name: controller, controller };
+    this.workqueueDepth.set(labels, 0);
+    return {
+      added: () => this.workqueueAdds.inc(labels),
+      retried: () => this.workqueueRetries.inc(labels),
+      depth: (depth) => this.workqueueDepth.set(labels, depth),
+    };
+  }
+
+  reconciled(controller: string, result: ReconcileResultLabel, seconds: number): void {
+    this.reconcileTotal.inc({ controller, result });
+    if (result === 'error') this.reconcileErrors.inc({ controller });
+    this.reconcileTime.observe({ controller }, seconds);
+  }
+}
