@@ -7,29 +7,24 @@ import type { AppsV1Api, V1Deployment, V1DeploymentStatus, V1ReplicaSet } from '
 import { enqueueOnChange } from './enqueue.js';
 import type { ClusterInformers } from './informers.js';
 import { templateHash } from './names.js';
-import { ReconcileQueue } from './reconcile-queue.js';
-import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, sameJson, splitKey } from './wire.js';
+import { QueuedController, writeStatusIfChanged } from './reconcile-queue.js';
+import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, splitKey } from './wire.js';
 
 export const TEMPLATE_HASH_LABEL = 'pod-template-hash';
 const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
-export class DeploymentController {
-  private readonly queue: ReconcileQueue;
+export class DeploymentController extends QueuedController {
 
   constructor(
     private readonly informers: ClusterInformers,
     private readonly apps: AppsV1Api,
   ) {
-    this.queue = new ReconcileQueue((key) => this.sync(key));
+    super();
     enqueueOnChange(informers.deployments, this.queue, objectKey);
     enqueueOnChange(informers.replicaSets, this.queue, (replicaSet) => controllerKey(replicaSet, 'Deployment'));
   }
 
-  stop(): Promise<void> {
-    return this.queue.stop();
-  }
-
-  private async sync(key: string): Promise<void> {
+  protected async sync(key: string): Promise<void> {
     const { namespace, name } = splitKey(key);
     const deployment = this.informers.deployments.get(name, namespace);
     if (!deployment || deployment.metadata?.deletionTimestamp) return;
@@ -75,10 +70,8 @@ export class DeploymentController {
     await this.apps.replaceNamespacedReplicaSet({ name, namespace, body: { ...replicaSet, spec: { ...replicaSet.spec!, replicas } } });
   }
 
-  private async writeStatus(deployment: V1Deployment, status: V1DeploymentStatus): Promise<void> {
-    if (sameJson(deployment.status, status)) return;
-    const { namespace, name } = splitKey(objectKey(deployment));
-    await this.apps.replaceNamespacedDeploymentStatus({ name, namespace, body: { ...deployment, status } });
+  private writeStatus(deployment: V1Deployment, status: V1DeploymentStatus): Promise<void> {
+    return writeStatusIfChanged(deployment, status, (request) => this.apps.replaceNamespacedDeploymentStatus(request));
   }
 }
 

@@ -9,10 +9,10 @@ import { parseGoDuration } from '../../src/util/duration.js';
 import { subscribeToClockJumps, type Clock } from '../../src/clock/clock.js';
 import { enqueueOnChange } from './enqueue.js';
 import type { ClusterInformers } from './informers.js';
-import { ReconcileQueue, type ReconcileResult } from './reconcile-queue.js';
+import { QueuedController, writeStatusIfChanged, type ReconcileResult } from './reconcile-queue.js';
 import { creatingStatus, exitedStatus, runningStatus, type ExitPhase } from './pod-status.js';
 import { hasExited, isTerminating } from './pod-state.js';
-import { ignoringAlreadyDone, objectKey, sameJson, splitKey } from './wire.js';
+import { ignoringAlreadyDone, objectKey, splitKey } from './wire.js';
 
 /** Test knobs: a pod with these annotations ends in the given phase this long after it started. */
 export const EXIT_AFTER_ANNOTATION = 'sim.podeip.io/exit-after';
@@ -31,8 +31,7 @@ interface HeldIp {
   assignment: PodIpAssignment;
 }
 
-export class Kubelets {
-  private readonly queue: ReconcileQueue;
+export class Kubelets extends QueuedController {
   private readonly unsubscribeClock: () => void;
   private readonly heldIps = new Map<string, HeldIp>();
   /** Per pod uid: when this kubelet first saw it, and when its termination grace period ends. */
@@ -47,7 +46,7 @@ export class Kubelets {
     private readonly clock: Clock,
     private readonly options: KubeletOptions,
   ) {
-    this.queue = new ReconcileQueue((key) => this.sync(key));
+    super();
     enqueueOnChange(informers.pods, this.queue, (pod) => (this.concerns(pod) ? objectKey(pod) : undefined));
     informers.pods.on('delete', (pod) => this.forget(pod.metadata!.uid!));
     this.unsubscribeClock = subscribeToClockJumps(clock, () => this.recheckDeadlines());
@@ -55,7 +54,7 @@ export class Kubelets {
 
   async stop(): Promise<void> {
     this.unsubscribeClock();
-    await this.queue.stop();
+    await super.stop();
   }
 
   /** A test clock jumped: grace periods, startup delays and exits may be due now. */
@@ -67,7 +66,7 @@ export class Kubelets {
     return this.nodeNames.has(pod.spec?.nodeName ?? '') || this.heldIps.has(objectKey(pod));
   }
 
-  private async sync(key: string): Promise<ReconcileResult> {
+  protected async sync(key: string): Promise<ReconcileResult> {
     const { namespace, name } = splitKey(key);
     const pod = this.informers.pods.get(name, namespace);
     if (this.heldIps.get(key)?.uid !== pod?.metadata?.uid) this.releaseIp(key);
@@ -140,10 +139,8 @@ export class Kubelets {
     return undefined;
   }
 
-  private async writeStatus(pod: V1Pod, status: V1PodStatus): Promise<void> {
-    if (sameJson(pod.status, status)) return;
-    const { namespace, name } = splitKey(objectKey(pod));
-    await this.core.replaceNamespacedPodStatus({ name, namespace, body: { ...pod, status } });
+  private writeStatus(pod: V1Pod, status: V1PodStatus): Promise<void> {
+    return writeStatusIfChanged(pod, status, (request) => this.core.replaceNamespacedPodStatus(request));
   }
 
   private forget(uid: string): void {

@@ -3,6 +3,8 @@
  * with backoff, and a reconcile may ask to run again later (a grace period or startup delay ending).
  */
 import { WorkQueue } from '../../src/controller/workqueue.js';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { objectKey, sameJson, splitKey } from './wire.js';
 
 export type ReconcileResult = void | undefined | { requeueAfterMs: number };
 
@@ -32,4 +34,25 @@ export class ReconcileQueue {
   stop(): Promise<void> {
     return this.queue.shutDown(SHUTDOWN_GRACE_MS);
   }
+}
+
+/** A controller reconciling keys from its own queue; subclasses say what a key's reconcile does. */
+export abstract class QueuedController {
+  protected readonly queue = new ReconcileQueue((key) => this.sync(key));
+
+  stop(): Promise<void> {
+    return this.queue.stop();
+  }
+
+  protected abstract sync(key: string): Promise<ReconcileResult>;
+}
+
+/** Writes a status through its subresource unless the cached object already carries it. */
+export async function writeStatusIfChanged<T extends KubernetesObject & { status?: S }, S>(
+  object: T,
+  status: S,
+  replace: (request: { name: string; namespace: string; body: T }) => Promise<unknown>,
+): Promise<void> {
+  if (sameJson(object.status, status)) return;
+  await replace({ ...splitKey(objectKey(object)), body: { ...object, status } });
 }

@@ -8,11 +8,10 @@ import type { ClusterInformers } from './informers.js';
 import { randomSuffixName } from './names.js';
 import { podFromTemplate } from './pod-template.js';
 import { isActive, isReady } from './pod-state.js';
-import { ReconcileQueue } from './reconcile-queue.js';
-import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, sameJson, splitKey } from './wire.js';
+import { QueuedController, writeStatusIfChanged } from './reconcile-queue.js';
+import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, splitKey } from './wire.js';
 
-export class ReplicaSetController {
-  private readonly queue: ReconcileQueue;
+export class ReplicaSetController extends QueuedController {
   /**
    * Pods created but not yet seen by the informer, per ReplicaSet key. Without them a reconcile
    * running before the watch catches up would create the same replicas again.
@@ -24,17 +23,13 @@ export class ReplicaSetController {
     private readonly core: CoreV1Api,
     private readonly apps: AppsV1Api,
   ) {
-    this.queue = new ReconcileQueue((key) => this.sync(key));
+    super();
     informers.pods.on('add', (pod) => this.observeCreation(pod));
     enqueueOnChange(informers.replicaSets, this.queue, objectKey);
     enqueueOnChange(informers.pods, this.queue, (pod) => controllerKey(pod, 'ReplicaSet'));
   }
 
-  stop(): Promise<void> {
-    return this.queue.stop();
-  }
-
-  private async sync(key: string): Promise<void> {
+  protected async sync(key: string): Promise<void> {
     const { namespace, name } = splitKey(key);
     const replicaSet = this.informers.replicaSets.get(name, namespace);
     if (!replicaSet || replicaSet.metadata?.deletionTimestamp) return;
@@ -53,6 +48,9 @@ export class ReplicaSetController {
       owner: controllerReference(replicaSet, 'ReplicaSet'),
       extraLabels: {},
     });
+    // The real controller sends only generateName; naming here lets the unobserved-creations set
+    // hold the name before the create returns. The field is kept so the pod looks the same.
+    pod.metadata!.generateName = `${name}-`;
     const pending = this.unobservedCreations.get(key) ?? new Set<string>();
     this.unobservedCreations.set(key, pending.add(pod.metadata!.name!));
     try {
@@ -73,10 +71,8 @@ export class ReplicaSetController {
     await ignoringAlreadyDone(() => this.core.deleteNamespacedPod({ name, namespace, body: { preconditions: { uid: pod.metadata!.uid! } } }), 404, 409);
   }
 
-  private async writeStatus(replicaSet: V1ReplicaSet, status: V1ReplicaSetStatus): Promise<void> {
-    if (sameJson(replicaSet.status, status)) return;
-    const { namespace, name } = splitKey(objectKey(replicaSet));
-    await this.apps.replaceNamespacedReplicaSetStatus({ name, namespace, body: { ...replicaSet, status } });
+  private writeStatus(replicaSet: V1ReplicaSet, status: V1ReplicaSetStatus): Promise<void> {
+    return writeStatusIfChanged(replicaSet, status, (request) => this.apps.replaceNamespacedReplicaSetStatus(request));
   }
 }
 

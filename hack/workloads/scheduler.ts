@@ -5,15 +5,14 @@
 import type { CoreV1Api, V1Pod } from '@kubernetes/client-node';
 import { enqueueOnChange } from './enqueue.js';
 import type { ClusterInformers } from './informers.js';
-import { ReconcileQueue, type ReconcileResult } from './reconcile-queue.js';
+import { QueuedController, type ReconcileResult } from './reconcile-queue.js';
 import { chooseNode } from './node-choice.js';
 import { hasExited, isTerminating } from './pod-state.js';
 import { httpStatusOf, objectKey, splitKey } from './wire.js';
 
 const RETRY_UNSCHEDULABLE_MS = 1000;
 
-export class Scheduler {
-  private readonly queue: ReconcileQueue;
+export class Scheduler extends QueuedController {
   /** Pods bound by us that the cache does not show bound yet, by uid: counted on their node meanwhile. */
   private readonly assumed = new Map<string, string>();
 
@@ -21,7 +20,7 @@ export class Scheduler {
     private readonly informers: ClusterInformers,
     private readonly core: CoreV1Api,
   ) {
-    this.queue = new ReconcileQueue((key) => this.schedule(key));
+    super();
     informers.pods.on('update', (pod) => {
       if (pod.spec?.nodeName) this.assumed.delete(pod.metadata!.uid!);
     });
@@ -30,11 +29,7 @@ export class Scheduler {
     informers.nodes.on('change', () => this.enqueueUnscheduled());
   }
 
-  stop(): Promise<void> {
-    return this.queue.stop();
-  }
-
-  private async schedule(key: string): Promise<ReconcileResult> {
+  protected async sync(key: string): Promise<ReconcileResult> {
     const { namespace, name } = splitKey(key);
     const pod = this.informers.pods.get(name, namespace);
     if (!pod || !needsNode(pod) || this.assumed.has(pod.metadata!.uid!)) return;

@@ -6,34 +6,29 @@
 import type { AppsV1Api, CoreV1Api, V1Pod, V1StatefulSet, V1StatefulSetStatus } from '@kubernetes/client-node';
 import { enqueueOnChange } from './enqueue.js';
 import type { ClusterInformers } from './informers.js';
-import { ReconcileQueue } from './reconcile-queue.js';
+import { QueuedController, writeStatusIfChanged } from './reconcile-queue.js';
 import { templateHash } from './names.js';
 import { podFromTemplate } from './pod-template.js';
 import { hasExited, isActive, isReady, isTerminating } from './pod-state.js';
-import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, sameJson, splitKey } from './wire.js';
+import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, splitKey } from './wire.js';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export const REVISION_LABEL = 'controller-revision-hash';
 
-export class StatefulSetController {
-  private readonly queue: ReconcileQueue;
+export class StatefulSetController extends QueuedController {
 
   constructor(
     private readonly informers: ClusterInformers,
     private readonly core: CoreV1Api,
     private readonly apps: AppsV1Api,
   ) {
-    this.queue = new ReconcileQueue((key) => this.sync(key));
+    super();
     enqueueOnChange(informers.statefulSets, this.queue, objectKey);
     enqueueOnChange(informers.pods, this.queue, (pod) => controllerKey(pod, 'StatefulSet'));
   }
 
-  stop(): Promise<void> {
-    return this.queue.stop();
-  }
-
-  private async sync(key: string): Promise<void> {
+  protected async sync(key: string): Promise<void> {
     const { namespace, name } = splitKey(key);
     const set = this.informers.statefulSets.get(name, namespace);
     if (!set || set.metadata?.deletionTimestamp) return;
@@ -89,10 +84,8 @@ export class StatefulSetController {
     await ignoringAlreadyDone(() => this.core.deleteNamespacedPod({ name, namespace, body: { preconditions: { uid: pod.metadata!.uid! } } }), 404, 409);
   }
 
-  private async writeStatus(set: V1StatefulSet, status: V1StatefulSetStatus): Promise<void> {
-    if (sameJson(set.status, status)) return;
-    const { namespace, name } = splitKey(objectKey(set));
-    await this.apps.replaceNamespacedStatefulSetStatus({ name, namespace, body: { ...set, status } });
+  private writeStatus(set: V1StatefulSet, status: V1StatefulSetStatus): Promise<void> {
+    return writeStatusIfChanged(set, status, (request) => this.apps.replaceNamespacedStatefulSetStatus(request));
   }
 }
 
