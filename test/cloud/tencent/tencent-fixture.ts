@@ -79,3 +79,10 @@ function resolveToLoopback(_host: string, options: { all?: boolean }, callback: 
   if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
   else callback(null, '127.0.0.1', 4);
 }
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The SDK's TencentCloudSDKHttpException with the documented code and the emulator's RequestId. */
+export async function expectTencentError(call: Promise<unknown>, code: string): Promise<void> {
+  await expect(call).rejects.toMatchObject({ code, requestId: expect.stringMatching(REQUEST_ID) });
+}
