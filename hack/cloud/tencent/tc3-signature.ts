@@ -3,6 +3,7 @@
  * as computed by tencentcloud-sdk-nodejs `common/sign.ts`.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { headerValue, type ApiRequest } from '../common/index.js';
 import { commonErrors } from './tencent-api-error.js';
 
@@ -57,9 +58,14 @@ function parseAuthorization(value: string | undefined): ParsedAuthorization {
   return { secretId: secretId!, date: date!, service: service!, signedHeaders: headers, signature: signature! };
 }
 
-/** The real endpoint's service is `vpc`; an SDK pointed at `127.0.0.1:PORT` signs with the host's first label. */
+/**
+ * The real endpoint's service is `vpc`. An SDK pointed at `127.0.0.1:PORT` or `localhost:PORT` signs
+ * with the host's first label (`127`, `localhost`), which is accepted for those hosts only.
+ */
 function acceptedService(service: string, request: ApiRequest): boolean {
-  return service === SERVICE || service === hostName(request).split('.')[0];
+  const host = hostName(request);
+  const addressedByLoopbackName = isIP(host) !== 0 || host === 'localhost';
+  return service === SERVICE || (addressedByLoopbackName && service === host.split('.')[0]);
 }
 
 /** The SDK signs the host name without the port although it sends the port in Host; both are accepted. */
