@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './config-tree.js';
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+interface Stage {
+  base: string;
+  name?: string;
+  instructions: Instruction[];
+}
+
+/** Splits a Dockerfile into stages of instructions (continuation lines joined, comments dropped). */
+function parseDockerfile(text: string): Stage[] {
+  const stages: Stage[] = [];
+  const lines = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim());
+  for (const line of lines.filter((line) => line !== '' && !line.startsWith('#'))) {
+    const [, keyword, args] = /^(\S+)\s+(.*)$/.exec(line)!;
+    if (keyword!.toUpperCase() === 'FROM') {
+      const [base, , name] = args!.split(/\s+/);
+      stages.push({ base: base!, ...(name ? { name } : {}), instructions: [] });
+    } else {
+      stages.at(-1)!.instructions.push({ keyword: keyword!.toUpperCase(), args: args! });
+    }
+  }
+  return stages;
+}
+
+const stages = parseDockerfile(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8'));
+const [build, deps, runtime] = stages as [Stage, Stage, Stage];
+const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const ignored = readFileSync(join(REPO_ROOT, '.dockerignore'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+
+it('has a build stage, a production-dependencies stage and a distroless runtime', () => {
+  expect(stages.map(({ base, name }) => ({ base, name }))).toEqual([
+    { base: 'node:22-slim', name: 'build' },
+    { base: 'node:22-slim', name: 'deps' },
+    { base: 'gcr.io/distroless/nodejs22-debian12:nonroot', name: undefined },
+  ]);
+});
+
+it('compiles with the dev dependencies and installs only production dependencies for the runtime', () => {
+  expect(all(build, 'RUN')).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npx tsc -p tsconfig.build.json']);
+  expect(all(deps, 'RUN')).toEqual(['npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force']);
+});
+
+it('copies into the runtime only production node_modules, the compiled dist and package.json', () => {
+  expect(all(runtime, 'COPY')).toEqual([
+    '--from=deps /app/node_modules ./node_modules',
+    '--from=build /app/dist ./dist',
+    'package.json ./',
+  ]);
+  expect(all(runtime, 'RUN')).toEqual([]);
+});
+
+it('runs as a numeric non-root user so that runAsNonRoot can be verified', () => {
+  const users = all(runtime, 'USER');
+  expect(users).toEqual(['65532:65532']);
+  expect(Number(users[0]!.split(':')[0])).toBeGreaterThan(0);
+});
+
+it('starts podeip run from the file tsc emits for src/cli/main.ts', () => {
+  expect(all(runtime, 'ENTRYPOINT').map((args) => JSON.parse(args) as string[])).toEqual([
+    ['/nodejs/bin/node', 'dist/src/cli/main.js', 'run'],
+  ]);
+  const buildConfig = JSON.parse(readFileSync(join(REPO_ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+  const baseConfig = JSON.parse(readFileSync(join(REPO_ROOT, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { outDir: string; rootDir: string };
+  };
+  expect(baseConfig.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: '.' });
+  expect(buildConfig.include).toContain('src');
+  expect(existsSync(join(REPO_ROOT, 'src/cli/main.ts'))).toBe(true);
+});
+
+it('exposes the metrics and health ports of the Deployment', () => {
+  expect(all(runtime, 'EXPOSE')).toEqual(['8080 8081']);
+});
+
+it('copies from the build context only files that exist and are not in .dockerignore', () => {
+  const sources = stages
+    .flatMap((stage) => all(stage, 'COPY'))
+    .filter((args) => !args.startsWith('--from='))
+    .flatMap((args) => args.split(/\s+/).slice(0, -1));
+  expect(sources.sort()).toEqual(['hack', 'package-lock.json', 'package-lock.json', 'package.json', 'package.json', 'package.json', 'src', 'tsconfig.build.json', 'tsconfig.json']);
+  expect(sources.filter((source) => !existsSync(join(REPO_ROOT, source)) || ignored.includes(source))).toEqual([]);
+});
+
+it('keeps local builds, dependencies, tests and VCS data out of the build context', () => {
+  expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'test', '.sandbox']));
+});
