@@ -2,10 +2,12 @@
 import { gatewayErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction } from './alibaba-action.js';
 import { describedEip, EIP_STATUSES, type EipRecord } from './eip-record.js';
+import { pagingFields } from './paging.js';
 import type { RpcParameters, Tag } from './rpc-parameters.js';
 
 /** AllocationId and EipAddress take at most 50 comma-separated values. */
 const MAX_LISTED_VALUES = 50;
+const MAX_PAGE_SIZE = 100;
 
 type EipFilter = (eip: EipRecord) => boolean;
 
@@ -18,16 +20,9 @@ export const describeEipAddresses: AlibabaAction = {
   ],
   handle(parameters, context) {
     const filters = filtersOf(parameters);
-    const pageNumber = parameters.integer('PageNumber', { min: 1, max: Number.MAX_SAFE_INTEGER }, 1);
-    const pageSize = parameters.integer('PageSize', { min: 1, max: 100 }, 10);
     const matching = context.eips.all().filter((eip) => filters.every((filter) => filter(eip)));
-    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-    return {
-      TotalCount: matching.length,
-      PageNumber: pageNumber,
-      PageSize: pageSize,
-      EipAddresses: { EipAddress: page.map(describedEip) },
-    };
+    const { page, fields } = pagingFields(parameters, matching, MAX_PAGE_SIZE);
+    return { ...fields, EipAddresses: { EipAddress: page.map(describedEip) } };
   },
 };
 

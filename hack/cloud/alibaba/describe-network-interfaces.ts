@@ -6,10 +6,12 @@
 import type { NetworkInterfaceRecord, PrivateIp } from '../../network/pod-network.js';
 import { gatewayErrors } from './alibaba-api-error.js';
 import { ECS_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-action.js';
+import { pagingFields } from './paging.js';
 import type { RpcParameters } from './rpc-parameters.js';
 
 /** NetworkInterfaceId.N and PrivateIpAddress.N take at most 100 values. */
 const MAX_LISTED_VALUES = 100;
+const MAX_PAGE_SIZE = 1000;
 const ZONE_SUFFIX = '-h';
 
 type EniFilter = (eni: NetworkInterfaceRecord) => boolean;
@@ -20,16 +22,9 @@ export const describeNetworkInterfaces: AlibabaAction = {
   parameters: ['VpcId', 'NetworkInterfaceId.N', 'PrivateIpAddress.N', 'InstanceId', 'Type', 'PageNumber', 'PageSize'],
   handle(parameters, context) {
     const filters = filtersOf(parameters);
-    const pageNumber = parameters.integer('PageNumber', { min: 1, max: Number.MAX_SAFE_INTEGER }, 1);
-    const pageSize = parameters.integer('PageSize', { min: 1, max: 1000 }, 10);
     const matching = context.network.interfaces().filter((eni) => filters.every((filter) => filter(eni)));
-    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-    return {
-      TotalCount: matching.length,
-      PageNumber: pageNumber,
-      PageSize: pageSize,
-      NetworkInterfaceSets: { NetworkInterfaceSet: page.map((eni) => describedEni(eni, context)) },
-    };
+    const { page, fields } = pagingFields(parameters, matching, MAX_PAGE_SIZE);
+    return { ...fields, NetworkInterfaceSets: { NetworkInterfaceSet: page.map((eni) => describedEni(eni, context)) } };
   },
 };
 
