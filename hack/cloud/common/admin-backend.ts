@@ -34,6 +34,7 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
       book.clear();
     },
     settled: () => kit.transitions.settled(),
+    untilHanging: (count) => kit.faults.untilHanging(count),
   };
 }
 

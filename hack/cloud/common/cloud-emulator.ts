@@ -63,6 +63,8 @@ export interface EmulatorAdmin {
   reset(): void;
   /** Resolves when no asynchronous transition is pending. */
   settled(): Promise<void>;
+  /** Resolves once at least `count` calls are held by a `hang` fault. */
+  untilHanging(count?: number): Promise<void>;
 }
 
 export interface CloudEmulator {

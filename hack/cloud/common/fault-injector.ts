@@ -28,6 +28,7 @@ export class InvalidFaultError extends Error {}
 export class FaultInjector {
   private readonly faults = new Map<string, FaultSpec>();
   private releaseHangs: Array<() => void> = [];
+  private hangWatchers: Array<{ count: number; notify: () => void }> = [];
 
   constructor(
     private readonly random: SeededRandom,
@@ -56,9 +57,23 @@ export class FaultInjector {
     const fault = this.faults.get(action) ?? this.faults.get(ANY_ACTION);
     if (!fault) return undefined;
     if (fault.latencyMs) await this.sleep(fault.latencyMs);
-    if (fault.hang) await new Promise<void>((resolve) => this.releaseHangs.push(resolve));
+    if (fault.hang) await this.hold();
     if (!this.fails(fault)) return undefined;
     return { code: fault.errorCode, message: fault.errorMessage };
+  }
+
+  /** Resolves once at least `count` calls are held by hang faults. */
+  untilHanging(count = 1): Promise<void> {
+    if (this.releaseHangs.length >= count) return Promise.resolve();
+    return new Promise((notify) => this.hangWatchers.push({ count, notify }));
+  }
+
+  private hold(): Promise<void> {
+    const held = new Promise<void>((resolve) => this.releaseHangs.push(resolve));
+    const reached = this.hangWatchers.filter((watcher) => watcher.count <= this.releaseHangs.length);
+    this.hangWatchers = this.hangWatchers.filter((watcher) => !reached.includes(watcher));
+    reached.forEach((watcher) => watcher.notify());
+    return held;
   }
 
   private fails(fault: FaultSpec): boolean {

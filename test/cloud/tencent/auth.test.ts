@@ -12,22 +12,22 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
   afterAll(() => fixture.close());
 
   it('accepts the SDK pointed at 127.0.0.1:PORT and at a vpc.* host name', async () => {
-    await expect(fixture.client.DescribeAddressQuota({})).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
+    await expect(fixture.client.DescribeAddressQuota()).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
     const byName = fixture.clientWith({ hostName: 'vpc.emulator.test' });
-    await expect(byName.DescribeAddressQuota({})).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
+    await expect(byName.DescribeAddressQuota()).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
   });
 
   it('rejects a wrong secret key, an unknown secret id and a scope for another service', async () => {
     await expectTencentError(
-      fixture.clientWith({ secretKey: 'not-the-secret' }).DescribeAddressQuota({}),
+      fixture.clientWith({ secretKey: 'not-the-secret' }).DescribeAddressQuota(),
       'AuthFailure.SignatureFailure',
     );
     await expectTencentError(
-      fixture.clientWith({ secretId: 'AKIDunknown' }).DescribeAddressQuota({}),
+      fixture.clientWith({ secretId: 'AKIDunknown' }).DescribeAddressQuota(),
       'AuthFailure.SecretIdNotFound',
     );
     await expectTencentError(
-      fixture.clientWith({ hostName: 'cvm.emulator.test' }).DescribeAddressQuota({}),
+      fixture.clientWith({ hostName: 'cvm.emulator.test' }).DescribeAddressQuota(),
       'AuthFailure.SignatureFailure',
     );
   });
@@ -35,7 +35,7 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
   it('rejects a timestamp more than five minutes away from the server clock', async () => {
     fixture.clock.advance(SIX_MINUTES_MS);
     try {
-      await expectTencentError(fixture.client.DescribeAddressQuota({}), 'AuthFailure.SignatureExpire');
+      await expectTencentError(fixture.client.DescribeAddressQuota(), 'AuthFailure.SignatureExpire');
     } finally {
       fixture.clock.advance(-SIX_MINUTES_MS);
     }
@@ -60,7 +60,7 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
   });
 
   it('rejects another region and answers only the configured credentials', async () => {
-    await expectTencentError(fixture.clientWith({ region: 'ap-shanghai' }).DescribeAddressQuota({}), 'UnsupportedRegion');
+    await expectTencentError(fixture.clientWith({ region: 'ap-shanghai' }).DescribeAddressQuota(), 'UnsupportedRegion');
     expect(DEFAULT_TENCENT_CREDENTIALS).toHaveLength(1);
     const calls = fixture.emulator.admin.calls();
     expect(calls.DescribeAddressQuota).toMatchObject({

@@ -76,7 +76,7 @@ describe('Tencent emulator: documented errors through the official SDK', () => {
 
   it('enforces the account quota, default 20, settable', async () => {
     const { client, emulator } = fixture;
-    await expect(client.DescribeAddressQuota({})).resolves.toMatchObject({
+    await expect(client.DescribeAddressQuota()).resolves.toMatchObject({
       QuotaSet: [
         { QuotaId: 'TOTAL_EIP_QUOTA', QuotaCurrent: 0, QuotaLimit: 20 },
         { QuotaId: 'DAILY_EIP_APPLY', QuotaCurrent: 0, QuotaLimit: 40 },
@@ -86,7 +86,7 @@ describe('Tencent emulator: documented errors through the official SDK', () => {
     emulator.admin.setQuota(2);
     await client.AllocateAddresses({ AddressCount: 2 });
     await expectTencentError(client.AllocateAddresses({}), 'AddressQuotaLimitExceeded');
-    const quota = await client.DescribeAddressQuota({});
+    const quota = await client.DescribeAddressQuota();
     expect(quota.QuotaSet![0]).toMatchObject({ QuotaCurrent: 2, QuotaLimit: 2 });
   });
 

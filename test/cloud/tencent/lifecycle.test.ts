@@ -11,7 +11,7 @@ describe('Tencent emulator: an EIP through its whole life with the official SDK'
   afterAll(() => fixture.close());
 
   it('allocates a batch, binds one to a pod IP found through DescribeNetworkInterfaces, unbinds and releases it', async () => {
-    const { client, emulator, pod } = fixture;
+    const { client, pod } = fixture;
     const allocated = await client.AllocateAddresses({
       AddressCount: 2,
       Tags: [{ Key: CLAIM_TAG, Value: 'uid-1' }],

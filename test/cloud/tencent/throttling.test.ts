@@ -14,12 +14,12 @@ describe('Tencent emulator: documented per-action rate limits', () => {
   }
 
   it('throttles the eleventh DescribeAddressQuota call within one second (10/s) and refills over time', async () => {
-    const results = await outcomes(11, () => fixture.client.DescribeAddressQuota({}));
+    const results = await outcomes(11, () => fixture.client.DescribeAddressQuota());
     expect(results.filter((code) => code === 'OK')).toHaveLength(10);
     expect(results.filter((code) => code === 'RequestLimitExceeded')).toHaveLength(1);
-    await expectTencentError(fixture.client.DescribeAddressQuota({}), 'RequestLimitExceeded');
+    await expectTencentError(fixture.client.DescribeAddressQuota(), 'RequestLimitExceeded');
     fixture.clock.advance(100);
-    await expect(fixture.client.DescribeAddressQuota({})).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
+    await expect(fixture.client.DescribeAddressQuota()).resolves.toMatchObject({ QuotaSet: expect.any(Array) });
   });
 
   it('allows 20 DescribeAddresses per second, per action', async () => {
