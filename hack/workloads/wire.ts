@@ -9,7 +9,7 @@ export function wireTime(date: Date): Date {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z') as unknown as Date;
 }
 
-/** Deep equality of two JSON-like values, treating a Date and its wire string as the same. */
+/** Deep equality of two JSON-like values, timestamps compared to the second whether Date or string. */
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
@@ -22,8 +22,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value));
 }
 
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 function canonical(value: unknown): unknown {
   if (value instanceof Date) return wireTime(value);
+  if (typeof value === 'string' && TIMESTAMP.test(value)) return wireTime(new Date(value));
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, field]) => field !== undefined);
