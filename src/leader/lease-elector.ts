@@ -85,25 +85,30 @@ class LeaseElector implements LeaderElector {
   }
 
   private async run(): Promise<void> {
-    if (!(await this.acquire())) return;
+    const acquiredAt = await this.acquire();
+    if (acquiredAt === undefined) return;
     if (!this.stopped) {
       this.leading = true;
       this.log.info('started leading');
       this.options.onStartedLeading();
-      if (await this.renewUntilLost()) return this.stopLeading();
+      if (await this.renewUntilLost(acquiredAt)) return this.stopLeading();
     }
     if (this.releaseOnStop) await this.release();
     if (this.leading) this.stopLeading();
   }
 
-  /** Tries every retryPeriod (jittered, as client-go) until the lease is ours; false when stopped first. */
-  private async acquire(): Promise<boolean> {
+  /**
+   * Tries every retryPeriod (jittered, as client-go) until the lease is ours. Resolves with the time the
+   * winning write was sent, or undefined when stopped first.
+   */
+  private async acquire(): Promise<number | undefined> {
     while (!this.stopped) {
-      if ((await this.attempt()) === 'acquired') return true;
+      const sentAt = this.clock.now();
+      if ((await this.attempt()) === 'acquired') return sentAt;
       const jitteredMs = this.timings.retryPeriodMs * (1 + Math.random() * JITTER_FACTOR);
       await this.clock.delay(jitteredMs, this.stopping.signal);
     }
-    return false;
+    return undefined;
   }
 
   /**
@@ -111,8 +116,8 @@ class LeaseElector implements LeaderElector {
    * succeeded for renewDeadline since the last successful one was sent. Since leaseDuration > renewDeadline,
    * this replica stops leading before any other can consider the lease expired. Returns false when stopped.
    */
-  private async renewUntilLost(): Promise<boolean> {
-    let renewedAt = this.clock.now();
+  private async renewUntilLost(acquiredAt: number): Promise<boolean> {
+    let renewedAt = acquiredAt;
     for (;;) {
       await this.clock.delay(this.timings.retryPeriodMs, this.stopping.signal);
       if (this.stopped) return false;
