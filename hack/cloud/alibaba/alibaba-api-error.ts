@@ -36,7 +36,7 @@ export const gatewayErrors = {
     new AlibabaApiError(`Invalid${name}`, `Specified parameter ${name} is not valid.`),
   throttled: () => new AlibabaApiError('Throttling.User', 'Request was denied due to user flow control.'),
   unknownRegion: () =>
-    new AlibabaApiError('InvalidRegionId.NotFound', 'The specified RegionId does not exist.', 404),
+    new AlibabaApiError('InvalidRegionId.NotFound', 'The specified RegionId does not exist in our records.', 404),
 };
 
 /** VPC EIP and bandwidth-package errors. */
@@ -55,7 +55,7 @@ export const eipErrors = {
   unsupportedInstanceType: () =>
     new AlibabaApiError('InvalidInstanceType.ValueNotSupported', 'The specified value of InstanceType is not supported.'),
   bandwidthPackageNotFound: () =>
-    new AlibabaApiError('InvalidBandwidthPackageId.NotFound', 'The specified bandwidth package does not exist.', 404),
+    new AlibabaApiError('InvalidBandwidthPackageId.NotFound', 'The specified BandwidthPackageId does not exist in our records.', 404),
   ipNotInBandwidthPackage: () =>
     new AlibabaApiError('OperationUnsupported.IpNotInCbwp', 'The specified IP is not in the common bandwidth package.'),
   ipAlreadyInBandwidthPackage: () =>

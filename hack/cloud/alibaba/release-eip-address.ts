@@ -11,7 +11,7 @@ export const releaseEipAddress: AlibabaAction = {
     const eip = context.eips.get(parameters.required('AllocationId'));
     requireStatus(eip, 'Available');
     if (eip.instanceChargeType === 'PrePaid') {
-      throw new AlibabaApiError('Forbidden.ChargeTypeIsPrepaid', 'Subscription EIPs cannot be released by this operation.');
+      throw new AlibabaApiError('Forbidden.ChargeTypeIsPrepaid', "It's forbidden to release a prepaid EIP");
     }
     eip.status = 'Releasing';
     context.scheduler.schedule(context.delays.releaseMs, () => {

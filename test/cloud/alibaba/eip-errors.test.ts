@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
-import { DEFAULT_ALIBABA_CREDENTIALS, DEFAULT_ALIBABA_DELAYS } from '../../../hack/cloud/alibaba/index.js';
+import { DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID, DEFAULT_ALIBABA_CREDENTIALS, DEFAULT_ALIBABA_DELAYS } from '../../../hack/cloud/alibaba/index.js';
 import { ManualClock } from '../../../hack/cloud/common/clock.js';
 import {
   allocate,
@@ -89,6 +89,26 @@ describe('Alibaba emulator: documented errors, as the official SDK surfaces them
     expect((await sdkFailure(allocate(fixture.vpc, { ISP: 'ChinaMobile', internetChargeType: 'PayByTraffic' }))).code).toBe('InvalidInternetChargeType');
     expect((await sdkFailure(allocate(fixture.vpc, { instanceChargeType: 'PrePaid' }))).code).toBe('MissingPeriod');
     expect((await sdkFailure(allocate(fixture.vpc, { ISP: 'Nope' }))).code).toBe('InvalidISP');
+  });
+
+  it('checks common bandwidth package membership', async () => {
+    const { allocationId } = await allocate(fixture.vpc);
+    const membership = { regionId: REGION, bandwidthPackageId: DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID, ipInstanceId: allocationId };
+    const leaveUnjoined = await sdkFailure(fixture.vpc.removeCommonBandwidthPackageIp(new vpcSdk.RemoveCommonBandwidthPackageIpRequest(membership)));
+    expect(leaveUnjoined.code).toBe('OperationUnsupported.IpNotInCbwp');
+    const unknownPackage = await sdkFailure(
+      fixture.vpc.addCommonBandwidthPackageIp(new vpcSdk.AddCommonBandwidthPackageIpRequest({ ...membership, bandwidthPackageId: 'cbwp-unknown' })),
+    );
+    expect(unknownPackage).toMatchObject({ code: 'InvalidBandwidthPackageId.NotFound', statusCode: 404 });
+    await fixture.vpc.associateEipAddress(associateRequest(allocationId));
+    const whileAssociating = await sdkFailure(fixture.vpc.addCommonBandwidthPackageIp(new vpcSdk.AddCommonBandwidthPackageIpRequest(membership)));
+    expect(whileAssociating.code).toBe('TaskConflict');
+  });
+
+  it('refuses to release a subscription EIP with Forbidden.ChargeTypeIsPrepaid', async () => {
+    const { allocationId } = await allocate(fixture.vpc, { instanceChargeType: 'PrePaid', period: 1, pricingCycle: 'Month' });
+    const failure = await sdkFailure(fixture.vpc.releaseEipAddress(new vpcSdk.ReleaseEipAddressRequest({ regionId: REGION, allocationId })));
+    expect(failure.code).toBe('Forbidden.ChargeTypeIsPrepaid');
   });
 
   it('rejects a parameter the action does not take with UnsupportedParameter', async () => {

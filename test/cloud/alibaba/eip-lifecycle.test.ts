@@ -173,6 +173,21 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
     expect(await describeOne(fixture.vpc, allocationId)).toEqual([]);
   });
 
+  it('answers a replayed AssociateEipAddress ClientToken with the first answer instead of TaskConflict', async () => {
+    const pod = fixture.pods[0]!;
+    const { allocationId } = await allocate(fixture.vpc);
+    const request = new vpcSdk.AssociateEipAddressRequest({
+      regionId: REGION, allocationId, instanceType: 'NetworkInterface', instanceId: pod.networkInterfaceId,
+      privateIpAddress: pod.privateIp, clientToken: 'bind-once',
+    });
+    const callsBefore = fixture.emulator.admin.calls().AssociateEipAddress?.OK ?? 0;
+    expect((await fixture.vpc.associateEipAddress(request)).statusCode).toBe(200);
+    expect((await fixture.vpc.associateEipAddress(request)).statusCode).toBe(200);
+    expect(fixture.emulator.admin.calls().AssociateEipAddress).toEqual({ OK: callsBefore + 2 });
+    clock.advance(DEFAULT_ALIBABA_DELAYS.associateMs);
+    expect((await describeOne(fixture.vpc, allocationId))[0]!.status).toBe('InUse');
+  });
+
   it('joins and leaves the common bandwidth package', async () => {
     const { allocationId } = await allocate(fixture.vpc);
     const membership = { regionId: REGION, bandwidthPackageId: DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID, ipInstanceId: allocationId };
