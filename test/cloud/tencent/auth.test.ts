@@ -1,3 +1,4 @@
+import { ManualClock } from '../../../hack/cloud/common/index.js';
 import { DEFAULT_TENCENT_CREDENTIALS } from '../../../hack/cloud/tencent/index.js';
 import { expectTencentError, startTencentFixture, type TencentFixture } from './tencent-fixture.js';
 
@@ -33,11 +34,11 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
   });
 
   it('rejects a timestamp more than five minutes away from the server clock', async () => {
-    fixture.clock.advance(SIX_MINUTES_MS);
+    const skewed = await startTencentFixture({ clock: new ManualClock(Date.now() + SIX_MINUTES_MS) });
     try {
-      await expectTencentError(fixture.client.DescribeAddressQuota(), 'AuthFailure.SignatureExpire');
+      await expectTencentError(skewed.client.DescribeAddressQuota(), 'AuthFailure.SignatureExpire');
     } finally {
-      fixture.clock.advance(-SIX_MINUTES_MS);
+      await skewed.close();
     }
   });
 
@@ -67,7 +68,6 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
       OK: 2,
       'AuthFailure.SignatureFailure': 2,
       'AuthFailure.SecretIdNotFound': 1,
-      'AuthFailure.SignatureExpire': 1,
       'AuthFailure.InvalidAuthorization': 1,
       UnsupportedRegion: 1,
     });

@@ -1,3 +1,4 @@
+import { systemClock } from '../../../hack/cloud/common/index.js';
 import { startTencentFixture, type TencentFixture } from './tencent-fixture.js';
 
 const CLAIM_TAG = 'podeip.io/claim-uid';
@@ -99,5 +100,17 @@ describe('Tencent emulator: an EIP through its whole life with the official SDK'
     const secondPage = await fixture.client.DescribeAddresses({ Filters: filters, Offset: 2, Limit: 2 });
     expect([firstPage.TotalCount, secondPage.TotalCount]).toEqual([3, 3]);
     expect([firstPage.AddressSet!.length, secondPage.AddressSet!.length]).toEqual([2, 1]);
+  });
+
+  it('finishes transitions on the system clock after the configured delays', async () => {
+    const realTime = await startTencentFixture({ clock: systemClock, delaysMs: { create: 10 } });
+    try {
+      const { AddressSet } = await realTime.client.AllocateAddresses({});
+      await realTime.emulator.admin.settled();
+      const described = await realTime.client.DescribeAddresses({ AddressIds: AddressSet! });
+      expect(described.AddressSet!.map((address) => address.AddressStatus)).toEqual(['UNBIND']);
+    } finally {
+      await realTime.close();
+    }
   });
 });

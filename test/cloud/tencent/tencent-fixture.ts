@@ -13,7 +13,7 @@ export { VpcClient };
 
 export interface TencentFixture {
   emulator: CloudEmulator;
-  /** Transitions only happen when a test advances it (see finishTransitions). */
+  /** The emulator's clock unless the options gave another: transitions happen when a test advances it. */
   clock: ManualClock;
   /** Runs every pending transition. */
   finishTransitions(): void;
@@ -39,8 +39,8 @@ export async function startTencentFixture(options: Partial<TencentEmulatorOption
   const network = new PodNetwork({ seed: 7 });
   network.addNode('node-a');
   const pod = network.assignPodIp('node-a');
-  const clock = new ManualClock(Date.now());
-  const emulator = await startTencentEmulator({ network, delaysMs: TINY_DELAYS, clock, ...options });
+  const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(Date.now());
+  const emulator = await startTencentEmulator({ network, delaysMs: TINY_DELAYS, ...options, clock: options.clock ?? clock });
   const agent = new Agent({ keepAlive: false, lookup: resolveToLoopback });
   const clientWith = (overrides: ClientOverrides) => newClient(emulator, agent, overrides);
   return {
