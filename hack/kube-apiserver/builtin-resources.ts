@@ -1,0 +1,58 @@
+/** The built-in resources this server serves (issue 2, item 1). */
+import type { ResourceType } from './resource-type.js';
+
+interface BuiltinSpec {
+  group: string;
+  version: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  hasStatus?: boolean;
+  hasScale?: boolean;
+  tracksGeneration?: boolean;
+}
+
+function builtin(spec: BuiltinSpec): ResourceType {
+  return {
+    group: spec.group,
+    version: spec.version,
+    kind: spec.kind,
+    listKind: `${spec.kind}List`,
+    plural: spec.plural,
+    singular: spec.kind.toLowerCase(),
+    namespaced: spec.namespaced,
+    shortNames: spec.shortNames ?? [],
+    categories: spec.categories ?? [],
+    hasStatus: spec.hasStatus ?? false,
+    hasScale: spec.hasScale ?? false,
+    strategicMerge: true,
+    tracksGeneration: spec.tracksGeneration ?? false,
+  };
+}
+
+const workload = { group: 'apps', version: 'v1', namespaced: true, hasStatus: true, hasScale: true, tracksGeneration: true };
+
+export const builtinResources: ResourceType[] = [
+  builtin({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], hasStatus: true }),
+  builtin({ group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], hasStatus: true }),
+  builtin({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], hasStatus: true }),
+  builtin({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  builtin({ ...workload, kind: 'StatefulSet', plural: 'statefulsets', shortNames: ['sts'], categories: ['all'] }),
+  builtin({ ...workload, kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], categories: ['all'] }),
+  builtin({ ...workload, kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], categories: ['all'] }),
+  builtin({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true }),
+  builtin({
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    kind: 'CustomResourceDefinition',
+    plural: 'customresourcedefinitions',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    categories: ['api-extensions'],
+    hasStatus: true,
+    tracksGeneration: true,
+  }),
+];

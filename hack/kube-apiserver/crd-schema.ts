@@ -1,0 +1,112 @@
+/**
+ * A CRD version's structural OpenAPI v3 schema: pruning of unknown fields, then validation with ajv
+ * (types, enums, required, patterns, bounds, formats). CEL rules (x-kubernetes-validations) are not
+ * evaluated.
+ */
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { StatusCause } from './api-errors.js';
+import { isPlainObject } from './merge-patch.js';
+
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+type Schema = Record<string, any>;
+
+function createAjv(): InstanceType<typeof Ajv> {
+  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+  addFormats(ajv);
+  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'quantity']) ajv.addFormat(format, true);
+  for (const keyword of [
+    'x-kubernetes-preserve-unknown-fields',
+    'x-kubernetes-embedded-resource',
+    'x-kubernetes-list-type',
+    'x-kubernetes-list-map-keys',
+    'x-kubernetes-map-type',
+    'x-kubernetes-validations',
+  ]) {
+    ajv.addKeyword({ keyword });
+  }
+  ajv.addKeyword({
+    keyword: 'x-kubernetes-int-or-string',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, data: unknown) => !enabled || typeof data === 'string' || Number.isInteger(data),
+    errors: false,
+  });
+  return ajv;
+}
+
+const ajv = createAjv();
+
+function fieldPath(instancePath: string, extra?: string): string {
+  const segments = instancePath.split('/').filter((segment) => segment !== '');
+  if (extra) segments.push(extra);
+  return segments.map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('').slice(1);
+}
+
+function valueAt(object: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .filter((segment) => segment !== '')
+    .reduce<any>((current, segment) => current?.[segment], object);
+}
+
+function causeOf(error: ErrorObject, object: unknown): StatusCause {
+  const value = JSON.stringify(valueAt(object, error.instancePath));
+  const field = fieldPath(error.instancePath);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = fieldPath(error.instancePath, String(error.params.missingProperty));
+      return { reason: 'FieldValueRequired', message: 'Required value', field: missing };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(', ');
+      return { reason: 'FieldValueNotSupported', message: `Unsupported value: ${value}: supported values: ${allowed}`, field };
+    }
+    case 'type':
+      return { reason: 'FieldValueTypeInvalid', message: `Invalid value: ${value}: ${field} in body must be of type ${error.params.type}: ${value}`, field };
+    case 'x-kubernetes-int-or-string':
+      return { reason: 'FieldValueTypeInvalid', message: `Invalid value: ${value}: ${field} in body must be of type integer,string: ${value}`, field };
+    default:
+      return { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${field} in body ${error.message}`, field };
+  }
+}
+
+function prune(value: unknown, schema: Schema | undefined, isRoot: boolean): unknown {
+  if (!schema || schema['x-kubernetes-preserve-unknown-fields'] === true && !schema.properties) return value;
+  if (Array.isArray(value)) return value.map((item) => prune(item, schema.items, false));
+  if (!isPlainObject(value)) return value;
+  const pruned: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (isRoot && ['apiVersion', 'kind', 'metadata'].includes(key)) pruned[key] = child;
+    else if (schema.properties?.[key]) pruned[key] = prune(child, schema.properties[key], false);
+    else if (isPlainObject(schema.additionalProperties)) pruned[key] = prune(child, schema.additionalProperties, false);
+    else if (schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields'] === true) pruned[key] = child;
+  }
+  return pruned;
+}
+
+/** The root schema without `metadata`, which the server validates itself, as kube-apiserver does. */
+function withoutMetadata(schema: Schema): Schema {
+  const properties = { ...(schema.properties ?? {}) };
+  delete properties.metadata;
+  return { ...schema, properties };
+}
+
+export class CrdSchema {
+  private readonly validator: ValidateFunction;
+
+  constructor(private readonly schema: Schema) {
+    this.validator = ajv.compile(withoutMetadata(schema));
+  }
+
+  prune<T>(object: T): T {
+    return prune(object, this.schema, true) as T;
+  }
+
+  /** Field errors of an (already pruned) object; empty when it is valid. */
+  violations(object: unknown): StatusCause[] {
+    if (this.validator(object)) return [];
+    return (this.validator.errors ?? []).map((error) => causeOf(error, object));
+  }
+}

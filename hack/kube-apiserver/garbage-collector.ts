@@ -1,0 +1,141 @@
+/**
+ * The garbage collector of kube-controller-manager, in process: when an owner is gone its dependents
+ * (objects whose ownerReferences name its uid) are deleted unless another owner still exists;
+ * `orphan` strips the ownerReferences first; `foregroundDeletion` deletes the dependents and keeps
+ * the owner until they are gone. Dependents that point at an owner which never existed are left alone.
+ */
+import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './deletion-plan.js';
+import type { ObjectService } from './object-service.js';
+import type { StoredEvent } from './object-store.js';
+import { resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+
+interface ObjectRef {
+  resource: string;
+  namespace?: string;
+  name: string;
+}
+
+function refOf(event: StoredEvent): ObjectRef {
+  return { resource: event.resource, namespace: event.object.metadata.namespace, name: event.object.metadata.name };
+}
+
+function ownerUidsOf(object: KubeObject): string[] {
+  return (object.metadata.ownerReferences ?? []).map((reference: KubeObject) => reference.uid);
+}
+
+function isDeletingWith(object: KubeObject, finalizer: string): boolean {
+  return Boolean(object.metadata.deletionTimestamp) && (object.metadata.finalizers ?? []).includes(finalizer);
+}
+
+export class GarbageCollector {
+  private readonly live = new Map<string, ObjectRef>();
+  private readonly dependents = new Map<string, Map<string, ObjectRef>>();
+  private readonly owners = new Map<string, string[]>();
+  private readonly tasks: Array<() => void> = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly service: ObjectService) {}
+
+  start(): void {
+    this.unsubscribe = this.service.store.subscribe((event) => this.observe(event));
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    if (this.scheduled) clearImmediate(this.scheduled);
+  }
+
+  private observe(event: StoredEvent): void {
+    const uid: string = event.object.metadata.uid;
+    this.index(uid, event.type === 'DELETED' ? [] : ownerUidsOf(event.object), refOf(event));
+    if (event.type === 'DELETED') {
+      this.live.delete(uid);
+      if (this.dependents.has(uid)) this.schedule(() => this.deleteDependentsOf(uid));
+      for (const ownerUid of ownerUidsOf(event.object)) this.schedule(() => this.continueForeground(ownerUid));
+      return;
+    }
+    this.live.set(uid, refOf(event));
+    if (isDeletingWith(event.object, ORPHAN_FINALIZER)) this.schedule(() => this.orphanDependentsOf(uid));
+    if (isDeletingWith(event.object, FOREGROUND_FINALIZER)) this.schedule(() => this.continueForeground(uid));
+  }
+
+  private index(uid: string, ownerUids: string[], ref: ObjectRef): void {
+    for (const ownerUid of this.owners.get(uid) ?? []) this.dependents.get(ownerUid)?.delete(uid);
+    if (ownerUids.length === 0) this.owners.delete(uid);
+    else this.owners.set(uid, ownerUids);
+    for (const ownerUid of ownerUids) {
+      const dependents = this.dependents.get(ownerUid) ?? new Map<string, ObjectRef>();
+      dependents.set(uid, ref);
+      this.dependents.set(ownerUid, dependents);
+    }
+  }
+
+  private schedule(task: () => void): void {
+    this.tasks.push(task);
+    this.scheduled ??= setImmediate(() => this.runTasks());
+  }
+
+  /** A task that finds its object changed or gone under it is dropped; the next event schedules anew. */
+  private runTasks(): void {
+    this.scheduled = undefined;
+    for (const task of this.tasks.splice(0)) {
+      try {
+        task();
+      } catch {
+        // the object changed concurrently; a later event re-schedules the work
+      }
+    }
+  }
+
+  private typeOf(resource: string): ResourceType | undefined {
+    return this.service.registry.allResources().find((type) => resourceKey(type) === resource);
+  }
+
+  private current(ref: ObjectRef): { type: ResourceType; object: KubeObject } | undefined {
+    const type = this.typeOf(ref.resource);
+    const object = type && this.service.store.get(ref.resource, ref.namespace, ref.name);
+    return type && object ? { type, object } : undefined;
+  }
+
+  private dependentRefsOf(ownerUid: string): Array<[string, ObjectRef]> {
+    return [...(this.dependents.get(ownerUid) ?? new Map<string, ObjectRef>()).entries()];
+  }
+
+  private deleteDependentsOf(ownerUid: string): void {
+    for (const [dependentUid, ref] of this.dependentRefsOf(ownerUid)) {
+      const hasLiveOwner = (this.owners.get(dependentUid) ?? []).some((uid) => uid !== ownerUid && this.live.has(uid));
+      const found = this.current(ref);
+      if (hasLiveOwner || !found || found.object.metadata.deletionTimestamp) continue;
+      this.service.delete(found.type, ref.namespace, ref.name, { propagationPolicy: 'Background' });
+    }
+  }
+
+  private orphanDependentsOf(ownerUid: string): void {
+    for (const [, ref] of this.dependentRefsOf(ownerUid)) {
+      const found = this.current(ref);
+      if (!found) continue;
+      const ownerReferences = found.object.metadata.ownerReferences.filter((reference: KubeObject) => reference.uid !== ownerUid);
+      const metadata = { ...found.object.metadata, ownerReferences: ownerReferences.length > 0 ? ownerReferences : undefined };
+      this.service.replace(found.type, found.object, { ...found.object, metadata });
+    }
+    this.removeFinalizer(ownerUid, ORPHAN_FINALIZER);
+  }
+
+  private continueForeground(ownerUid: string): void {
+    const owner = this.live.get(ownerUid);
+    const found = owner && this.current(owner);
+    if (!found || !isDeletingWith(found.object, FOREGROUND_FINALIZER)) return;
+    if (this.dependentRefsOf(ownerUid).length > 0) this.deleteDependentsOf(ownerUid);
+    else this.removeFinalizer(ownerUid, FOREGROUND_FINALIZER);
+  }
+
+  private removeFinalizer(ownerUid: string, finalizer: string): void {
+    const owner = this.live.get(ownerUid);
+    const found = owner && this.current(owner);
+    if (!found) return;
+    const finalizers = (found.object.metadata.finalizers ?? []).filter((name: string) => name !== finalizer);
+    const metadata = { ...found.object.metadata, finalizers: finalizers.length > 0 ? finalizers : undefined };
+    this.service.replace(found.type, found.object, { ...found.object, metadata });
+  }
+}

@@ -1,0 +1,169 @@
+/** The REST semantics of every resource, independent of HTTP: create, read, update, patch, delete. */
+import { ApiError, alreadyExists, conflict, invalid, notFound, type StatusCause } from './api-errors.js';
+import { withCreateDefaults } from './builtin-defaults.js';
+import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
+import { planDeletion, type DeleteOptions } from './deletion-plan.js';
+import { pageOf, type Page } from './list-pages.js';
+import { matcherFor, type Selection } from './object-matcher.js';
+import type { ObjectStore } from './object-store.js';
+import { createViolations, updateViolations } from './object-validation.js';
+import {
+  checkKind,
+  checkNameMatches,
+  checkNamespaceMatches,
+  isReadyToRemove,
+  isUnchanged,
+  prepareForCreate,
+  prepareForUpdate,
+} from './object-writes.js';
+import { APPLY_PATCH, checkPatchType, mediaTypeOf, parseApplyBody, patchedObject } from './patch-document.js';
+import type { ResourceRegistry } from './resource-registry.js';
+import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+
+export interface ListOptions extends Selection {
+  limit?: number;
+  continueToken?: string;
+}
+
+export interface DeleteResult {
+  removed: boolean;
+  object: KubeObject;
+}
+
+const CRDS = 'apiextensions.k8s.io/customresourcedefinitions';
+const NAMESPACES = '/namespaces';
+
+export class ObjectService {
+  constructor(
+    readonly store: ObjectStore,
+    readonly registry: ResourceRegistry,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The object as the requested version shows it (custom resources are not converted between versions). */
+  present(type: ResourceType, object: KubeObject): KubeObject {
+    return { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    const object = this.store.get(resourceKey(type), namespace, name);
+    if (!object) throw notFound(type, name);
+    return object;
+  }
+
+  list(type: ResourceType, options: ListOptions): Page {
+    const matches = matcherFor(type, options);
+    const objects = this.store.list(resourceKey(type), options.namespace).filter(matches);
+    return pageOf(objects, String(this.store.currentVersion), options.limit, options.continueToken);
+  }
+
+  create(type: ResourceType, namespace: string | undefined, body: KubeObject): KubeObject {
+    checkKind(type, body);
+    checkNamespaceMatches(body, namespace);
+    if (type.namespaced) this.requireNamespace(namespace!);
+    let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, body, namespace, this.now()));
+    object = { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
+    if (resourceKey(type) === CRDS) object = { ...object, status: establishedStatus(object, this.now()) };
+    object = this.validated(type, object, [...createViolations(resourceKey(type), object), ...this.crdChecks(type, object)]);
+    if (this.store.get(resourceKey(type), namespace, object.metadata.name)) throw alreadyExists(type, object.metadata.name);
+    return this.saved(type, object);
+  }
+
+  update(type: ResourceType, namespace: string | undefined, name: string, body: KubeObject, subresource?: string): KubeObject {
+    checkKind(type, body);
+    checkNameMatches(body, name);
+    const old = this.get(type, namespace, name);
+    const expected = body.metadata?.resourceVersion;
+    if (expected && expected !== old.metadata.resourceVersion) throw conflict(type, name);
+    const next = prepareForUpdate(type, old, { ...body, apiVersion: old.apiVersion, kind: type.kind }, subresource);
+    return this.committed(type, old, next, updateViolations(resourceKey(type), old, next));
+  }
+
+  patch(type: ResourceType, namespace: string | undefined, name: string, contentType: string | undefined, body: string, subresource?: string): KubeObject {
+    checkPatchType(type, contentType);
+    const old = this.store.get(resourceKey(type), namespace, name);
+    if (!old && mediaTypeOf(contentType) === APPLY_PATCH && !subresource) return this.create(type, namespace, parseApplyBody(body));
+    if (!old) throw notFound(type, name);
+    const patched = patchedObject(type, contentType, this.present(type, old), body);
+    return this.update(type, namespace, name, patched, subresource);
+  }
+
+  /** Writes a changed object (used by subresources and the garbage collector), skipping client-side validation. */
+  replace(type: ResourceType, old: KubeObject, next: KubeObject): KubeObject {
+    return this.committed(type, old, next, []);
+  }
+
+  delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions): DeleteResult {
+    const object = this.get(type, namespace, name);
+    const plan = planDeletion(type, object, options, this.now());
+    if (plan.action === 'keep') return { removed: false, object };
+    if (plan.action === 'mark') return { removed: false, object: this.store.save(resourceKey(type), plan.object) };
+    return { removed: true, object: this.removed(type, object) };
+  }
+
+  deleteCollection(type: ResourceType, selection: Selection, options: DeleteOptions): KubeObject[] {
+    const matches = matcherFor(type, selection);
+    const objects = this.store.list(resourceKey(type), selection.namespace).filter(matches);
+    return objects.map((object) => this.delete(type, object.metadata.namespace, object.metadata.name, options).object);
+  }
+
+  private requireNamespace(namespace: string): void {
+    if (!this.store.get(NAMESPACES, undefined, namespace)) {
+      throw notFound({ group: '', plural: 'namespaces', kind: 'Namespace' }, namespace);
+    }
+  }
+
+  private crdChecks(type: ResourceType, object: KubeObject): StatusCause[] {
+    return resourceKey(type) === CRDS ? crdViolations(object) : [];
+  }
+
+  /** Prunes unknown fields of a custom resource, then rejects the object if anything is invalid. */
+  private validated(type: ResourceType, object: KubeObject, violations: StatusCause[]): KubeObject {
+    const pruned = type.schema ? type.schema.prune(object) : object;
+    const causes = [...violations, ...(type.schema ? type.schema.violations(pruned) : [])];
+    if (causes.length > 0) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? '', causes);
+    return pruned;
+  }
+
+  private committed(type: ResourceType, old: KubeObject, next: KubeObject, violations: StatusCause[]): KubeObject {
+    const object = this.validated(type, next, [...violations, ...this.crdChecks(type, next)]);
+    if (isUnchanged(old, object)) return old;
+    if (isReadyToRemove(object)) return this.removed(type, object);
+    return this.saved(type, object);
+  }
+
+  private saved(type: ResourceType, object: KubeObject): KubeObject {
+    const saved = this.store.save(resourceKey(type), object);
+    if (resourceKey(type) === CRDS) this.serveCustomResources(saved);
+    return saved;
+  }
+
+  private removed(type: ResourceType, object: KubeObject): KubeObject {
+    const key = resourceKey(type);
+    if (key === NAMESPACES) this.removeNamespaceContents(object.metadata.name);
+    if (key === CRDS) this.removeCustomResources(object);
+    return this.store.remove(key, object);
+  }
+
+  private serveCustomResources(crd: KubeObject): void {
+    this.registry.remove(crd.spec.group, crd.spec.names.plural);
+    for (const type of resourceTypesOf(crd)) this.registry.add(type);
+  }
+
+  private removeCustomResources(crd: KubeObject): void {
+    const key = resourceKey({ group: crd.spec.group, plural: crd.spec.names.plural });
+    for (const object of this.store.list(key)) this.store.remove(key, object);
+    this.registry.remove(crd.spec.group, crd.spec.names.plural);
+  }
+
+  /** Namespace deletion is immediate: its objects go at once, without grace periods or finalizers. */
+  private removeNamespaceContents(namespace: string): void {
+    for (const type of this.registry.allResources().filter((candidate) => candidate.namespaced)) {
+      for (const object of this.store.list(resourceKey(type), namespace)) this.store.remove(resourceKey(type), object);
+    }
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

@@ -1,0 +1,193 @@
+/** The REST endpoints of one resource request, after routing: verbs, subresources, lists, tables, watches. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, methodNotAllowed, pageNotFound } from './api-errors.js';
+import type { DeleteOptions } from './deletion-plan.js';
+import { parseObjectBody, readBody, sendJson } from './http-io.js';
+import { matcherFor, type Selection } from './object-matcher.js';
+import type { ListOptions, ObjectService } from './object-service.js';
+import type { ResourceRoute } from './api-route.js';
+import { APPLY_PATCH, mediaTypeOf } from './patch-document.js';
+import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+import { bindPod, patchScale, scaleOf, updateScale } from './subresources.js';
+import { includeObjectOf, tableOf, wantsTable } from './table-output.js';
+import type { WatchStreams } from './watch-streams.js';
+
+export interface ResourceRequest {
+  request: IncomingMessage;
+  response: ServerResponse;
+  route: ResourceRoute;
+  type: ResourceType;
+  query: URLSearchParams;
+}
+
+function integerParam(query: URLSearchParams, name: string): number | undefined {
+  const value = query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!/^-?\d+$/.test(value)) throw badRequest(`${name}: Invalid value: "${value}": must be an integer`);
+  return Number(value);
+}
+
+function selectionOf(route: ResourceRoute, query: URLSearchParams): Selection {
+  return {
+    namespace: route.namespace,
+    labelSelector: query.get('labelSelector') ?? undefined,
+    fieldSelector: query.get('fieldSelector') ?? undefined,
+  };
+}
+
+function deleteOptionsOf(query: URLSearchParams, body: KubeObject): DeleteOptions {
+  const orphan = query.get('orphanDependents') ?? body.orphanDependents;
+  const legacyPolicy = orphan === undefined || orphan === null ? undefined : String(orphan) === 'true' ? 'Orphan' : 'Background';
+  return {
+    gracePeriodSeconds: integerParam(query, 'gracePeriodSeconds') ?? body.gracePeriodSeconds,
+    propagationPolicy: query.get('propagationPolicy') ?? body.propagationPolicy ?? legacyPolicy,
+    preconditions: body.preconditions,
+  };
+}
+
+function successStatus(type: ResourceType, object: KubeObject, code = 200): KubeObject {
+  const details = { name: object.metadata.name, ...(type.group ? { group: type.group } : {}), kind: type.plural, uid: object.metadata.uid };
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details, ...(code !== 200 ? { code } : {}) };
+}
+
+/** Lists of built-in types carry no kind/apiVersion on their items; custom resource lists do. */
+function listItem(type: ResourceType, object: KubeObject, service: ObjectService): KubeObject {
+  if (type.schema) return service.present(type, object);
+  const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;
+  return rest;
+}
+
+export class ResourceHandler {
+  constructor(
+    private readonly service: ObjectService,
+    private readonly watches: WatchStreams,
+    private readonly now: () => Date,
+  ) {}
+
+  async handle(call: ResourceRequest): Promise<void> {
+    if (call.query.get('dryRun')) throw badRequest('dryRun is not supported by this local API server');
+    const { route } = call;
+    if (route.subresource && !this.servesSubresource(call.type, route.subresource)) throw pageNotFound();
+    switch (call.request.method) {
+      case 'GET':
+        return route.name === undefined ? this.listOrWatch(call) : this.get(call);
+      case 'POST':
+        return this.post(call);
+      case 'PUT':
+        return this.put(call);
+      case 'PATCH':
+        return this.patch(call);
+      case 'DELETE':
+        return route.name === undefined ? this.deleteCollection(call) : this.delete(call);
+      default:
+        throw methodNotAllowed(call.request.method ?? '');
+    }
+  }
+
+  private servesSubresource(type: ResourceType, subresource: string): boolean {
+    if (subresource === 'status') return type.hasStatus;
+    if (subresource === 'scale') return type.hasScale;
+    return subresource === 'binding' && resourceKey(type) === '/pods';
+  }
+
+  private respond(call: ResourceRequest, status: number, object: KubeObject): void {
+    if (call.route.subresource === 'scale') return sendJson(call.response, status, scaleOf(object));
+    const presented = this.service.present(call.type, object);
+    if (!wantsTable(call.request.headers.accept)) return sendJson(call.response, status, presented);
+    const listMetadata = { resourceVersion: object.metadata.resourceVersion };
+    const include = includeObjectOf(call.query.get('includeObject'));
+    sendJson(call.response, status, tableOf({ type: call.type, objects: [presented], listMetadata, include, now: this.now() }));
+  }
+
+  private get(call: ResourceRequest): void {
+    const { route } = call;
+    this.respond(call, 200, this.service.get(call.type, route.namespace, route.name!));
+  }
+
+  private listOrWatch(call: ResourceRequest): void {
+    const { query, type } = call;
+    const selection = selectionOf(call.route, query);
+    if (['true', '1'].includes(query.get('watch') ?? '')) return this.watch(call, selection);
+    const options: ListOptions = { ...selection, limit: integerParam(query, 'limit'), continueToken: query.get('continue') ?? undefined };
+    const page = this.service.list(type, options);
+    const listMetadata: KubeObject = {
+      resourceVersion: page.resourceVersion,
+      ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remainingItemCount } : {}),
+    };
+    if (wantsTable(call.request.headers.accept)) {
+      const include = includeObjectOf(query.get('includeObject'));
+      const objects = page.items.map((object) => this.service.present(type, object));
+      return sendJson(call.response, 200, tableOf({ type, objects, listMetadata, include, now: this.now() }));
+    }
+    const items = page.items.map((object) => listItem(type, object, this.service));
+    sendJson(call.response, 200, { kind: type.listKind, apiVersion: apiVersionOf(type), metadata: listMetadata, items });
+  }
+
+  private watch(call: ResourceRequest, selection: Selection): void {
+    const { type, query } = call;
+    const asTable = wantsTable(call.request.headers.accept);
+    const include = includeObjectOf(query.get('includeObject'));
+    const render = (object: KubeObject): KubeObject => {
+      const presented = this.service.present(type, object);
+      if (!asTable) return presented;
+      return tableOf({ type, objects: [presented], listMetadata: { resourceVersion: object.metadata.resourceVersion }, include, now: this.now() });
+    };
+    this.watches.serve(call.response, {
+      type,
+      matches: matcherFor(type, selection),
+      resourceVersion: query.get('resourceVersion') ?? undefined,
+      allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+      timeoutSeconds: integerParam(query, 'timeoutSeconds'),
+      render,
+    });
+  }
+
+  private async post(call: ResourceRequest): Promise<void> {
+    const { route, type } = call;
+    const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
+    if (route.subresource === 'binding') {
+      bindPod(this.service, type, route.namespace!, route.name!, body);
+      return sendJson(call.response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    }
+    if (route.name !== undefined) throw methodNotAllowed('POST');
+    this.respond(call, 201, this.service.create(type, route.namespace, body));
+  }
+
+  private async put(call: ResourceRequest): Promise<void> {
+    const { route, type } = call;
+    if (route.name === undefined) throw methodNotAllowed('PUT');
+    const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
+    if (route.subresource === 'scale') return this.respond(call, 200, updateScale(this.service, type, route.namespace!, route.name, body));
+    this.respond(call, 200, this.service.update(type, route.namespace, route.name, body, route.subresource));
+  }
+
+  private async patch(call: ResourceRequest): Promise<void> {
+    const { route, type } = call;
+    if (route.name === undefined) throw methodNotAllowed('PATCH');
+    const contentType = call.request.headers['content-type'];
+    const body = await readBody(call.request);
+    if (route.subresource === 'scale') {
+      return this.respond(call, 200, patchScale(this.service, type, route.namespace!, route.name, contentType, body));
+    }
+    const existed = this.service.store.get(resourceKey(type), route.namespace, route.name) !== undefined;
+    const patched = this.service.patch(type, route.namespace, route.name, contentType, body, route.subresource);
+    this.respond(call, !existed && mediaTypeOf(contentType) === APPLY_PATCH ? 201 : 200, patched);
+  }
+
+  private async delete(call: ResourceRequest): Promise<void> {
+    const { route, type } = call;
+    const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
+    const result = this.service.delete(type, route.namespace, route.name!, deleteOptionsOf(call.query, body));
+    const returnsObject = !result.removed || type.schema !== undefined || resourceKey(type) === '/pods';
+    if (returnsObject) this.respond(call, 200, result.object);
+    else sendJson(call.response, 200, successStatus(type, result.object));
+  }
+
+  private async deleteCollection(call: ResourceRequest): Promise<void> {
+    const { route, type, query } = call;
+    const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
+    const deleted = this.service.deleteCollection(type, selectionOf(route, query), deleteOptionsOf(query, body));
+    const items = deleted.map((object) => listItem(type, object, this.service));
+    sendJson(call.response, 200, { kind: type.listKind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(this.service.store.currentVersion) }, items });
+  }
+}

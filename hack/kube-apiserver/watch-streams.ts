@@ -1,0 +1,96 @@
+/**
+ * Watch responses: chunked JSON lines of {type, object}, replayed from the event log after the
+ * requested resourceVersion, then live. A version older than the retained window gets an ERROR event
+ * with a 410 Expired Status, then the stream closes, as kube-apiserver's watch cache does.
+ */
+import type { ServerResponse } from 'node:http';
+import { badRequest, expired } from './api-errors.js';
+import type { ObjectMatcher } from './object-matcher.js';
+import type { ObjectStore, StoredEvent, WatchEventType } from './object-store.js';
+import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+
+export interface WatchRequest {
+  type: ResourceType;
+  matches: ObjectMatcher;
+  resourceVersion?: string;
+  allowBookmarks: boolean;
+  timeoutSeconds?: number;
+  /** How an object appears in an event: the object itself, or a one-row Table. */
+  render: (object: KubeObject) => KubeObject;
+}
+
+const BOOKMARK_INTERVAL_MS = 60_000;
+
+/** What a watcher whose selection an object enters or leaves sees, as with kube-apiserver's watch cache. */
+function visibleType(event: StoredEvent, matches: ObjectMatcher): WatchEventType | undefined {
+  if (event.type === 'ADDED') return matches(event.object) ? 'ADDED' : undefined;
+  if (event.type === 'DELETED') return matches(event.previous ?? event.object) ? 'DELETED' : undefined;
+  const now = matches(event.object);
+  const before = event.previous ? matches(event.previous) : false;
+  if (now && before) return 'MODIFIED';
+  if (now) return 'ADDED';
+  return before ? 'DELETED' : undefined;
+}
+
+function parseResourceVersion(value: string | undefined): number | undefined {
+  if (value === undefined || value === '' || value === '0') return undefined;
+  if (!/^\d+$/.test(value)) throw badRequest(`resourceVersion: Invalid value: "${value}": must be a non-negative integer`);
+  return Number(value);
+}
+
+export class WatchStreams {
+  private readonly open = new Set<ServerResponse>();
+  private expireNext = false;
+
+  constructor(private readonly store: ObjectStore) {}
+
+  get count(): number {
+    return this.open.size;
+  }
+
+  expireNextWatch(): void {
+    this.expireNext = true;
+  }
+
+  dropAll(): void {
+    for (const response of this.open) response.end();
+    this.open.clear();
+  }
+
+  serve(response: ServerResponse, request: WatchRequest): void {
+    const since = parseResourceVersion(request.resourceVersion);
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+    response.flushHeaders();
+    const send = (type: string, object: KubeObject) => response.write(`${JSON.stringify({ type, object })}\n`);
+    const replay = since === undefined ? undefined : this.store.eventsAfter(since);
+    if (since !== undefined && (replay === undefined || this.expireNext)) {
+      this.expireNext = false;
+      send('ERROR', expired(`too old resource version: ${since} (${this.store.oldestRetainedVersion + 1})`).toStatus());
+      response.end();
+      return;
+    }
+    const relay = (event: StoredEvent) => {
+      if (event.resource !== resourceKey(request.type)) return;
+      const type = visibleType(event, request.matches);
+      if (type) send(type, request.render(event.object));
+    };
+    if (replay) replay.forEach(relay);
+    else this.store.list(resourceKey(request.type)).filter(request.matches).forEach((object) => send('ADDED', request.render(object)));
+    const bookmark = () =>
+      send('BOOKMARK', { kind: request.type.kind, apiVersion: apiVersionOf(request.type), metadata: { resourceVersion: String(this.store.currentVersion) } });
+    if (request.allowBookmarks) bookmark();
+    this.keepOpen(response, this.store.subscribe(relay), request, bookmark);
+  }
+
+  private keepOpen(response: ServerResponse, unsubscribe: () => void, request: WatchRequest, bookmark: () => void): void {
+    this.open.add(response);
+    const timers: NodeJS.Timeout[] = [];
+    if (request.allowBookmarks) timers.push(setInterval(bookmark, BOOKMARK_INTERVAL_MS));
+    if (request.timeoutSeconds) timers.push(setTimeout(() => response.end(), request.timeoutSeconds * 1000));
+    response.on('close', () => {
+      unsubscribe();
+      timers.forEach(clearTimeout);
+      this.open.delete(response);
+    });
+  }
+}
