@@ -4,5 +4,6 @@ export {
   LeaderElectionConfigError,
   type LeaderElectionOptions,
   type LeaderElectionTimings,
+  type StopReason,
 } from './options.js';
 export { systemElectionClock, type ElectionClock } from './election-clock.js';

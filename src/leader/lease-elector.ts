@@ -15,6 +15,7 @@ import {
   resolveTimings,
   type LeaderElectionOptions,
   type LeaderElectionTimings,
+  type StopReason,
 } from './options.js';
 
 export interface LeaderElector {
@@ -91,10 +92,10 @@ class LeaseElector implements LeaderElector {
       this.leading = true;
       this.log.info('started leading');
       this.options.onStartedLeading();
-      if (await this.renewUntilLost(acquiredAt)) return this.stopLeading();
+      if (await this.renewUntilLost(acquiredAt)) return this.stopLeading('lost');
     }
     if (this.releaseOnStop) await this.release();
-    if (this.leading) this.stopLeading();
+    if (this.leading) this.stopLeading('stopped');
   }
 
   /**
@@ -214,9 +215,9 @@ class LeaseElector implements LeaderElector {
     this.log.info({ released: outcome === 'acquired' }, 'released the lease');
   }
 
-  private stopLeading(): void {
+  private stopLeading(reason: StopReason): void {
     this.leading = false;
-    this.log.info('stopped leading');
-    this.options.onStoppedLeading();
+    this.log.info({ reason }, 'stopped leading');
+    this.options.onStoppedLeading(reason);
   }
 }

@@ -20,11 +20,17 @@ export interface LeaderElectionOptions {
   retryPeriodMs?: number;
   clock?: ElectionClock;
   onStartedLeading(): void;
-  onStoppedLeading(): void;
+  /**
+   * Called once when a term ends: 'lost' when renewals failed past the renew deadline or another holder
+   * took over (stop reconciling at once; controller-runtime exits here), 'stopped' when stop() ended it.
+   */
+  onStoppedLeading(reason: StopReason): void;
   /** Called whenever a different holder is observed (including ourselves). */
   onNewLeader?(identity: string): void;
   logger?: Logger;
 }
+
+export type StopReason = 'lost' | 'stopped';
 
 export interface LeaderElectionTimings {
   leaseDurationMs: number;

@@ -1,0 +1,181 @@
+/**
+ * R2, R3, R9, R10, R11 for a claim whose pod is alive: make sure the claim has an address (adopt an
+ * already-tagged one, else allocate with a ClientToken; the id goes to status first), then bind it
+ * to the pod's IP, wait until the cloud says bound, record the target, write the pod's outputs.
+ */
+import type { EIPClaim } from '../k8s/eipclaim.js';
+import { isOwned } from '../k8s/eipclaim.js';
+import { type PodView } from '../k8s/pod-view.js';
+import type { CloudAddress } from '../providers/provider.js';
+import { announce } from './announce.js';
+import { CLAIM_UID_TAG, CLUSTER_TAG, NAME_TAG, NAMESPACE_TAG } from './address-book.js';
+import type { ClaimWriter } from './claim-writer.js';
+import { withFailureEvent } from './cloud-steps.js';
+import type { LifecycleContext } from './context.js';
+import type { ReconcileResult } from '../controller/keyed-controller.js';
+import { writePodOutputs } from './pod-outputs.js';
+import { holderOf } from './static-choice.js';
+import type { PollDelays } from './poll-delays.js';
+
+const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
+
+export class Binder {
+  constructor(
+    private readonly context: LifecycleContext,
+    private readonly writer: ClaimWriter,
+    private readonly polls: PollDelays,
+  ) {}
+
+  async ensureBound(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+    const subjects = { pod, claim };
+    let current = claim;
+    if (!current.status?.addressId) {
+      const acquired = await this.acquire(key, current, pod);
+      if ('result' in acquired) return acquired.result;
+      current = acquired.claim;
+    }
+    const addressId = current.status!.addressId!;
+    let address = await this.context.addresses.get(addressId);
+    if (address && TRANSITIONAL.has(address.state)) address = await this.context.addresses.refresh(addressId);
+    if (!address) return this.addressLost(current, pod);
+    if (TRANSITIONAL.has(address.state)) return this.poll(key);
+    if (!pod.podIP) {
+      await this.writer.updateStatus(current, { publicIP: address.publicIp || null }, []);
+      return {};
+    }
+    if (address.state === 'Bound' && address.target?.privateIp === pod.podIP) return this.finish(key, current, pod, address);
+    if (address.state === 'Bound' || address.state === 'Releasing') return this.freeFromElsewhere(key, current, pod, address);
+    const target = await this.context.provider.resolveTarget(pod.podIP);
+    if (!target) return this.poll(key);
+    await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
+    this.context.addresses.invalidate(addressId);
+    return this.poll(key);
+  }
+
+  private async acquire(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+    if (!isOwned(claim.spec)) return this.takeStatic(key, claim, pod);
+    const { addressId, adopted } = await this.adoptOrAllocate(claim, pod);
+    const updated = await this.writer.updateStatus(
+      claim,
+      { addressId, ownership: 'Owned', phase: 'Allocated' },
+      [{ type: 'Allocated', status: 'True', reason: 'AddressAllocated', message: `address ${addressId}` }],
+    );
+    const previous = pod.annotations['podeip.io/address-id'];
+    const why = previous && previous !== addressId ? `; replaces ${previous}, whose claim was deleted while the pod was running` : '';
+    await announce(this.context, { pod, claim: updated }, 'Normal', 'AllocatedEIP', `${adopted ? 'adopted' : 'allocated'} ${addressId}${why}`);
+    return { claim: updated };
+  }
+
+  private async adoptOrAllocate(claim: EIPClaim, pod: PodView): Promise<{ addressId: string; adopted: boolean }> {
+    const { clusterId } = this.context.settings;
+    const tags = {
+      [CLUSTER_TAG]: clusterId,
+      [CLAIM_UID_TAG]: claim.metadata.uid,
+      [NAMESPACE_TAG]: claim.metadata.namespace,
+      [NAME_TAG]: claim.metadata.name,
+    };
+    const replacements = claim.status?.replacements ?? 0;
+    const tagged = await this.context.provider.describeByTags({ [CLUSTER_TAG]: clusterId, [CLAIM_UID_TAG]: claim.metadata.uid });
+    const usable = tagged.find((address) => address.state !== 'Releasing');
+    if (usable) return { addressId: usable.id, adopted: true };
+    const clientToken = replacements === 0 ? claim.metadata.uid : `${claim.metadata.uid}-${replacements}`;
+    const result = await withFailureEvent(this.context, { pod, claim }, 'FailedAllocateEIP', () =>
+      this.context.provider.allocate({ clientToken, tags, allocation: claim.spec.allocation! }),
+    );
+    return { addressId: result.addressId, adopted: false };
+  }
+
+  private async takeStatic(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+    const addressId = claim.spec.addressId;
+    if (!addressId) {
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'NoAddress', message: 'no listed address is available to this pod' }]);
+      return { result: {} };
+    }
+    const holder = holderOf(addressId, key, this.context.claims.list());
+    if (holder) {
+      const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressConflict', message }]);
+      await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
+      return { result: { requeueAfterMs: this.context.settings.conflictRetryMs } };
+    }
+    const updated = await this.writer.updateStatus(claim, { addressId, ownership: 'Static', phase: 'Allocated' }, [
+      { type: 'Allocated', status: 'True', reason: 'StaticAddress', message: `static address ${addressId}` },
+    ]);
+    return { claim: updated };
+  }
+
+  private async addressLost(claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+    const addressId = claim.status!.addressId!;
+    if (!isOwned(claim.spec)) {
+      const message = `static address ${addressId} does not exist`;
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressNotFound', message }]);
+      await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', message);
+      return { requeueAfterMs: this.context.settings.conflictRetryMs };
+    }
+    await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', `address ${addressId} was deleted outside podeip; allocating a replacement`);
+    await this.writer.updateStatus(
+      claim,
+      { addressId: null, publicIP: null, privateIP: null, networkInterfaceId: null, phase: 'Pending', replacements: (claim.status?.replacements ?? 0) + 1 },
+      [{ type: 'Allocated', status: 'False', reason: 'AddressLost', message: `address ${addressId} was deleted outside podeip` }],
+    );
+    return { requeueAfterMs: 0 };
+  }
+
+  /** The address points somewhere else (the pod moved, or it was re-bound behind podeip's back). */
+  private async freeFromElsewhere(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
+    if (address.state === 'Releasing') return this.poll(key);
+    const boundByPodeip = isOwned(claim.spec) || (address.target !== undefined && address.target.privateIp === claim.status?.privateIP);
+    if (!boundByPodeip && !this.context.settings.allowAddressTakeover) {
+      const where = address.target ? `${address.target.networkInterfaceId}/${address.target.privateIp}` : address.boundToOther ?? 'another resource';
+      const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressInUse', message }]);
+      await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
+      return { requeueAfterMs: this.context.settings.conflictRetryMs };
+    }
+    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () => this.context.provider.disassociate(address.id, address.target));
+    this.context.addresses.invalidate(address.id);
+    const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
+    await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
+    return this.poll(key);
+  }
+
+  private async finish(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
+    this.polls.settled(key);
+    const target = address.target!;
+    const status = claim.status ?? {};
+    const recorded =
+      status.phase === 'Bound' && status.podUID === pod.uid && status.privateIP === target.privateIp && status.networkInterfaceId === target.networkInterfaceId && status.publicIP === address.publicIp;
+    let current = claim;
+    if (!recorded) {
+      const now = this.context.clock.now();
+      current = await this.writer.updateStatus(
+        claim,
+        {
+          phase: 'Bound',
+          publicIP: address.publicIp,
+          podUID: pod.uid,
+          privateIP: target.privateIp,
+          networkInterfaceId: target.networkInterfaceId,
+          boundAt: now.toISOString(),
+          podGoneAt: null,
+          expiresAt: null,
+        },
+        [
+          { type: 'Allocated', status: 'True', reason: status.ownership === 'Static' ? 'StaticAddress' : 'AddressAllocated', message: `address ${address.id}` },
+          { type: 'Bound', status: 'True', reason: 'AddressBound', message: `bound to ${target.networkInterfaceId}/${target.privateIp}` },
+          { type: 'Ready', status: 'True', reason: 'AddressBound', message: `public IP ${address.publicIp}` },
+        ],
+      );
+      if (status.phase !== 'Bound' && claim.metadata.creationTimestamp && !status.boundAt) {
+        this.context.metrics.bindDuration.observe((now.getTime() - Date.parse(claim.metadata.creationTimestamp)) / 1000);
+      }
+      await announce(this.context, { pod, claim: current }, 'Normal', 'AssociatedEIP', `bound ${address.id} (${address.publicIp}) to ${target.networkInterfaceId}/${target.privateIp}`);
+    }
+    await writePodOutputs(this.context, pod, address.publicIp, address.id);
+    return {};
+  }
+
+  private poll(key: string): ReconcileResult {
+    return { requeueAfterMs: this.polls.next(key) };
+  }
+}

@@ -1,0 +1,45 @@
+/** Everything the lifecycle reconciler works with, assembled once by the manager. */
+import type { Logger } from 'pino';
+import type { AnnotationDialect } from '../annotations/claim-request.js';
+import type { Clock } from '../clock/clock.js';
+import type { EIPClaim } from '../k8s/eipclaim.js';
+import type { EventRecorder } from '../k8s/event-recorder.js';
+import type { Informer } from '../k8s/informer.js';
+import type { KubeApi } from '../k8s/kube-api.js';
+import type { PodView } from '../k8s/pod-view.js';
+import type { Provider } from '../providers/provider.js';
+import type { ControllerMetrics } from '../telemetry/metrics.js';
+import type { AddressBook } from './address-book.js';
+
+export interface LifecycleSettings {
+  clusterId: string;
+  /** --claim-expired-duration; undefined = retained claims never expire (unless the claim says so). */
+  claimExpiredMs?: number;
+  enableOwnerRef: boolean;
+  allowAddressTakeover: boolean;
+  /** First wait while the cloud finishes an asynchronous step; grows ×1.5 up to maxPollIntervalMs. */
+  pollIntervalMs: number;
+  maxPollIntervalMs: number;
+  /** How soon a claim waiting on a busy static address looks again. */
+  conflictRetryMs: number;
+  /** Orphan grace period (R12). */
+  orphanGraceMs: number;
+}
+
+export interface LifecycleContext {
+  api: KubeApi;
+  pods: Informer<PodView>;
+  claims: Informer<EIPClaim>;
+  provider: Provider;
+  addresses: AddressBook;
+  dialect: AnnotationDialect;
+  events: EventRecorder;
+  clock: Clock;
+  metrics: ControllerMetrics;
+  settings: LifecycleSettings;
+}
+
+export interface ReconcileScope {
+  key: string;
+  logger: Logger;
+}

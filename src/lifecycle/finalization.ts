@@ -1,0 +1,57 @@
+/**
+ * The claim's finalizer (R4, R7, R8): unbind, release an owned address (a static one is only
+ * unbound), then let the claim go. With owner references (R8) it waits while a live pod of the
+ * same name still exists, so a cascade never frees an address in use.
+ */
+import type { ReconcileResult } from '../controller/keyed-controller.js';
+import { type EIPClaim, FINALIZER, isOwned } from '../k8s/eipclaim.js';
+import { isTerminal, type PodView } from '../k8s/pod-view.js';
+import { announce } from './announce.js';
+import { CLAIM_UID_TAG, CLUSTER_TAG } from './address-book.js';
+import type { ClaimWriter } from './claim-writer.js';
+import { doneIfGone } from './cloud-steps.js';
+import type { LifecycleContext } from './context.js';
+import type { PollDelays } from './poll-delays.js';
+import { unbind } from './unbinding.js';
+
+export class Finalizer {
+  constructor(
+    private readonly context: LifecycleContext,
+    private readonly writer: ClaimWriter,
+    private readonly polls: PollDelays,
+  ) {}
+
+  async finalize(key: string, claim: EIPClaim, pod: PodView | undefined): Promise<ReconcileResult> {
+    if (!(claim.metadata.finalizers ?? []).includes(FINALIZER)) return {};
+    if ((claim.metadata.ownerReferences ?? []).length > 0 && pod && !isTerminal(pod)) return {};
+    const releasing = await this.writer.updateStatus(claim, { phase: 'Releasing' }, [
+      { type: 'Ready', status: 'False', reason: 'Releasing', message: 'the claim is being deleted' },
+    ]);
+    const subjects = { claim: releasing, pod: pod && !isTerminal(pod) ? pod : undefined };
+    const { outcome, address } = await unbind(this.context, releasing, subjects);
+    if (outcome === 'waiting') return { requeueAfterMs: this.polls.next(key) };
+    this.polls.settled(key);
+    if (isOwned(claim.spec)) {
+      const ids = await this.ownedAddressIds(releasing, address?.state === 'Releasing' ? undefined : address?.id);
+      for (const id of ids) await this.release(id, subjects);
+    }
+    await this.writer.removeFinalizer(releasing);
+    this.context.claims.forget(key);
+    return {};
+  }
+
+  /** The recorded address plus any other still tagged with this claim (a crash before the status write). */
+  private async ownedAddressIds(claim: EIPClaim, recorded: string | undefined): Promise<string[]> {
+    const tagged = claim.status?.addressId
+      ? []
+      : await this.context.provider.describeByTags({ [CLUSTER_TAG]: this.context.settings.clusterId, [CLAIM_UID_TAG]: claim.metadata.uid });
+    const ids = new Set([...(recorded ? [recorded] : []), ...tagged.filter((address) => address.state === 'Available').map((address) => address.id)]);
+    return [...ids];
+  }
+
+  private async release(addressId: string, subjects: { claim: EIPClaim; pod: PodView | undefined }): Promise<void> {
+    await doneIfGone(() => this.context.provider.release(addressId));
+    this.context.addresses.invalidate(addressId);
+    await announce(this.context, subjects, 'Normal', 'ReleasedEIP', `released ${addressId}`);
+  }
+}

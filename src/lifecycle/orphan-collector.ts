@@ -1,0 +1,58 @@
+/**
+ * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
+ * different address) are released once they have been orphaned for the grace period. Untagged and
+ * other-cluster addresses are never looked at: the sync only reads this cluster's tag.
+ */
+import type { Logger } from 'pino';
+import type { CloudAddress } from '../providers/provider.js';
+import { CLAIM_UID_TAG } from './address-book.js';
+import { doneIfGone } from './cloud-steps.js';
+import type { LifecycleContext } from './context.js';
+
+export class OrphanCollector {
+  /** address id → when it was first seen orphaned (clock time). */
+  private readonly firstSeen = new Map<string, number>();
+
+  constructor(
+    private readonly context: LifecycleContext,
+    private readonly logger: Logger,
+  ) {}
+
+  async collect(): Promise<void> {
+    const orphans = this.context.addresses.tagged().filter((address) => this.isOrphan(address));
+    const now = this.context.clock.now().getTime();
+    const current = new Set(orphans.map((address) => address.id));
+    for (const id of this.firstSeen.keys()) if (!current.has(id)) this.firstSeen.delete(id);
+    for (const address of orphans) {
+      const since = this.firstSeen.get(address.id) ?? now;
+      this.firstSeen.set(address.id, since);
+      if (now - since >= this.context.settings.orphanGraceMs) await this.releaseOrphan(address);
+    }
+  }
+
+  private isOrphan(address: CloudAddress): boolean {
+    if (address.state === 'Releasing' || address.state === 'Creating') return false;
+    const claimUid = address.tags[CLAIM_UID_TAG];
+    const claim = this.context.claims.list().find((candidate) => candidate.metadata.uid === claimUid);
+    if (!claim) return true;
+    const recorded = claim.status?.addressId;
+    return recorded !== undefined && recorded !== address.id;
+  }
+
+  /** One step per pass: an orphan still bound is unbound now and released on a later pass. */
+  private async releaseOrphan(address: CloudAddress): Promise<void> {
+    try {
+      if (address.state === 'Bound') {
+        await doneIfGone(() => this.context.provider.disassociate(address.id, address.target));
+      } else if (address.state === 'Available') {
+        await doneIfGone(() => this.context.provider.release(address.id));
+        this.firstSeen.delete(address.id);
+        this.context.metrics.orphansReleased.inc();
+        this.logger.info({ addressId: address.id, tags: address.tags }, 'released orphaned address');
+      }
+      this.context.addresses.invalidate(address.id);
+    } catch (error) {
+      this.logger.warn({ err: error, addressId: address.id }, 'could not release orphaned address; will retry');
+    }
+  }
+}

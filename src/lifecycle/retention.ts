@@ -1,0 +1,67 @@
+/**
+ * R4–R6 for a claim whose pod is gone (deleted, or finished): policy Delete ends the claim (its
+ * finalizer releases); Never or a duration keeps it Retained with the address unbound, until an
+ * expiry passes.
+ */
+import type { ReconcileResult } from '../controller/keyed-controller.js';
+import type { EIPClaim } from '../k8s/eipclaim.js';
+import { formatDuration, parseGoDuration } from '../util/duration.js';
+import { announce } from './announce.js';
+import type { ClaimWriter } from './claim-writer.js';
+import type { LifecycleContext } from './context.js';
+import type { PollDelays } from './poll-delays.js';
+import { unbind } from './unbinding.js';
+
+/** Longest single sleep before a retained claim looks at its expiry again. */
+const MAX_EXPIRY_SLEEP_MS = 3_600_000;
+
+export class Retention {
+  constructor(
+    private readonly context: LifecycleContext,
+    private readonly writer: ClaimWriter,
+    private readonly polls: PollDelays,
+  ) {}
+
+  async podGone(key: string, claim: EIPClaim): Promise<ReconcileResult> {
+    const expiryMs = this.expiryOf(claim);
+    if (claim.spec.deletePolicy === 'Delete' && expiryMs === undefined) {
+      await this.writer.delete(claim);
+      return {};
+    }
+    const { outcome } = await unbind(this.context, claim, { claim });
+    if (outcome === 'waiting') return { requeueAfterMs: this.polls.next(key) };
+    this.polls.settled(key);
+    const retained = await this.markRetained(claim, expiryMs);
+    return this.expireWhenDue(retained);
+  }
+
+  private expiryOf(claim: EIPClaim): number | undefined {
+    if (claim.spec.expireAfter) return parseGoDuration(claim.spec.expireAfter);
+    return claim.spec.deletePolicy === 'Never' ? this.context.settings.claimExpiredMs : undefined;
+  }
+
+  private async markRetained(claim: EIPClaim, expiryMs: number | undefined): Promise<EIPClaim> {
+    const status = claim.status ?? {};
+    if (status.phase === 'Retained') return claim;
+    const podGoneAt = status.podGoneAt ?? this.context.clock.now().toISOString();
+    const expiresAt = expiryMs === undefined ? null : new Date(Date.parse(podGoneAt) + expiryMs).toISOString();
+    const retained = await this.writer.updateStatus(claim, { phase: 'Retained', podGoneAt, expiresAt, podUID: null }, [
+      { type: 'Bound', status: 'False', reason: 'PodGone', message: 'the pod is gone; the address is kept for the next pod of this name' },
+      { type: 'Ready', status: 'False', reason: 'PodGone', message: 'waiting for a pod of this name' },
+    ]);
+    const until = expiresAt ? ` until ${expiresAt} (${formatDuration(expiryMs!)})` : '';
+    const address = status.addressId ? `address ${status.addressId}` : 'the claim';
+    await announce(this.context, { claim: retained }, 'Normal', 'RetainedEIP', `pod is gone; keeping ${address}${until}`);
+    return retained;
+  }
+
+  private async expireWhenDue(claim: EIPClaim): Promise<ReconcileResult> {
+    const expiresAt = claim.status?.expiresAt;
+    if (!expiresAt) return {};
+    const remainingMs = Date.parse(expiresAt) - this.context.clock.now().getTime();
+    if (remainingMs > 0) return { requeueAfterMs: Math.min(remainingMs, MAX_EXPIRY_SLEEP_MS) };
+    await announce(this.context, { claim }, 'Normal', 'ExpiredEIP', `no pod of this name since ${claim.status?.podGoneAt}; releasing ${claim.status?.addressId ?? 'the claim'}`);
+    await this.writer.delete(claim);
+    return {};
+  }
+}

@@ -1,0 +1,28 @@
+/** Which entry of a static address list a pod takes (SPEC §3.1 eip-id-list, R9). */
+import type { StaticAddressRequest } from '../annotations/claim-request.js';
+import { type EIPClaim, keyOf } from '../k8s/eipclaim.js';
+
+export type StaticChoice = { addressId: string } | { problem: string };
+
+export function ordinalOf(podName: string): number | undefined {
+  const match = /-(\d+)$/.exec(podName);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The claim (other than `key`) that holds or names this static address, if any. */
+export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EIPClaim | undefined {
+  return claims.find((claim) => keyOf(claim.metadata) !== key && (claim.status?.addressId === addressId || claim.spec.addressId === addressId));
+}
+
+export function chooseStaticAddress(request: StaticAddressRequest, podName: string, key: string, claims: EIPClaim[]): StaticChoice {
+  const ordinal = request.chooseByOrdinal ? ordinalOf(podName) : undefined;
+  if (ordinal !== undefined) {
+    const addressId = request.addressIds[ordinal];
+    if (addressId === undefined) {
+      return { problem: `pod ordinal ${ordinal} is past the end of the address list (${request.addressIds.length} entries)` };
+    }
+    return { addressId };
+  }
+  const free = request.addressIds.find((addressId) => !holderOf(addressId, key, claims));
+  return free ? { addressId: free } : { problem: `every listed address is held by another claim: ${request.addressIds.join(', ')}` };
+}

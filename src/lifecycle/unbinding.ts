@@ -1,0 +1,28 @@
+/** Shared by retention (R5) and the finalizer (R4): take the claim's address off whatever podeip bound it to. */
+import { type EIPClaim, isOwned } from '../k8s/eipclaim.js';
+import type { CloudAddress } from '../providers/provider.js';
+import { announce, type Subjects } from './announce.js';
+import { doneIfGone, withFailureEvent } from './cloud-steps.js';
+import type { LifecycleContext } from './context.js';
+
+export type UnbindOutcome = 'unbound' | 'waiting' | 'gone';
+
+/** Owned addresses are podeip's wherever they point; a static one only where podeip bound it. */
+export function isBoundByPodeip(claim: EIPClaim, address: CloudAddress): boolean {
+  if (isOwned(claim.spec)) return true;
+  return address.target !== undefined && address.target.privateIp === claim.status?.privateIP;
+}
+
+export async function unbind(context: LifecycleContext, claim: EIPClaim, subjects: Subjects): Promise<{ outcome: UnbindOutcome; address?: CloudAddress }> {
+  const addressId = claim.status?.addressId;
+  if (!addressId) return { outcome: 'gone' };
+  const address = await context.addresses.refresh(addressId);
+  if (!address) return { outcome: 'gone' };
+  if (address.state === 'Available' || address.state === 'Releasing') return { outcome: 'unbound', address };
+  if (address.state !== 'Bound') return { outcome: 'waiting', address };
+  if (!isBoundByPodeip(claim, address)) return { outcome: 'unbound', address };
+  await withFailureEvent(context, subjects, 'FailedDisassociateEIP', () => doneIfGone(() => context.provider.disassociate(addressId, address.target)));
+  context.addresses.invalidate(addressId);
+  await announce(context, subjects, 'Normal', 'DisassociatedEIP', `unbound ${addressId} from ${address.target?.privateIp ?? address.boundToOther ?? 'its target'}`);
+  return { outcome: 'waiting', address };
+}
