@@ -121,7 +121,7 @@ describe('Alibaba emulator: documented errors, as the official SDK surfaces them
 
   it('rejects an action it does not know with InvalidApi.NotFound (404)', async () => {
     const params = new $OpenApiUtil.Params({
-      action: 'AllocateEipAddressPro', version: '2016-04-28', protocol: 'HTTPS', pathname: '/', method: 'POST',
+      action: 'AllocateEipAddresses', version: '2016-04-28', protocol: 'HTTPS', pathname: '/', method: 'POST',
       authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
     });
     const request = new $OpenApiUtil.OpenApiRequest({ query: { RegionId: REGION } });

@@ -200,6 +200,16 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
     expect((await describeOne(fixture.vpc, allocationId))[0]!.bandwidthPackageId).toBe('');
   });
 
+  it('hands out the same ids and addresses again from the same seed', async () => {
+    const twins = await Promise.all([startAlibabaFixture({ seed: 99 }), startAlibabaFixture({ seed: 99 })]);
+    try {
+      const [first, second] = await Promise.all(twins.map((twin) => allocate(twin.vpc)));
+      expect(second).toEqual(first);
+    } finally {
+      await Promise.all(twins.map((twin) => twin.emulator.close()));
+    }
+  });
+
   it('shows the same addresses and ENIs on the admin API', async () => {
     const { allocationId, eipAddress } = await allocate(fixture.vpc, { tag: [new vpcSdk.AllocateEipAddressRequestTag({ key: 'k', value: 'v' })] });
     const admin = await (await fetch(`${fixture.emulator.adminUrl}/addresses`)).json() as Array<Record<string, unknown>>;
