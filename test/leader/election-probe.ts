@@ -9,7 +9,7 @@ export const FAST = { leaseDurationMs: 1_000, renewDeadlineMs: 600, retryPeriodM
 
 export interface ElectionProbe {
   elector: LeaderElector;
-  /** 'started', 'stopped' and 'leader:<identity>' in the order the callbacks ran, with their times. */
+  /** 'started', 'stopped' or 'lost', and 'leader:<identity>' in the order the callbacks ran, with their times. */
   events: Array<{ event: string; at: number }>;
   waitFor(event: string, timeoutMs?: number): Promise<number>;
 }
@@ -29,7 +29,7 @@ export function startProbe(
     identity,
     ...FAST,
     onStartedLeading: () => record('started'),
-    onStoppedLeading: () => record('stopped'),
+    onStoppedLeading: (reason) => record(reason),
     onNewLeader: (leader) => record(`leader:${leader}`),
     ...overrides,
   });
