@@ -38,6 +38,7 @@ export const builtinResources: ResourceType[] = [
   builtin({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], hasStatus: true }),
   builtin({ group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], hasStatus: true }),
   builtin({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], hasStatus: true }),
+  builtin({ group: '', version: 'v1', kind: 'Binding', plural: 'bindings', namespaced: true }),
   builtin({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   builtin({ ...workload, kind: 'StatefulSet', plural: 'statefulsets', shortNames: ['sts'], categories: ['all'] }),

@@ -68,6 +68,7 @@ export class ResourceHandler {
     if (call.query.get('dryRun')) throw badRequest('dryRun is not supported by this local API server');
     const { route } = call;
     if (route.subresource && !this.servesSubresource(call.type, route.subresource)) throw pageNotFound();
+    if (call.type.kind === 'Binding') return this.postBinding(call);
     switch (call.request.method) {
       case 'GET':
         return route.name === undefined ? this.listOrWatch(call) : this.get(call);
@@ -142,13 +143,20 @@ export class ResourceHandler {
     });
   }
 
+  /** `POST pods/NAME/binding` and `POST bindings` (the pod named by the Binding) both bind a pod. */
+  private async postBinding(call: ResourceRequest): Promise<void> {
+    const { route } = call;
+    if (call.request.method !== 'POST') throw methodNotAllowed(call.request.method ?? '');
+    const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
+    const pods = this.service.registry.find('', 'v1', 'pods')!;
+    bindPod(this.service, pods, route.namespace!, route.name ?? body.metadata?.name ?? '', body);
+    sendJson(call.response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
+
   private async post(call: ResourceRequest): Promise<void> {
     const { route, type } = call;
+    if (route.subresource === 'binding') return this.postBinding(call);
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
-    if (route.subresource === 'binding') {
-      bindPod(this.service, type, route.namespace!, route.name!, body);
-      return sendJson(call.response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
-    }
     if (route.name !== undefined) throw methodNotAllowed('POST');
     this.respond(call, 201, this.service.create(type, route.namespace, body));
   }
