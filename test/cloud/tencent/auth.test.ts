@@ -42,6 +42,20 @@ describe('Tencent emulator: TC3-HMAC-SHA256 signature checks', () => {
     }
   });
 
+  it('checks the session token of temporary credentials', async () => {
+    const temporary = { secretId: 'AKIDtemporary', secretKey: 'temporary-key', token: 'session-token' };
+    const withToken = await startTencentFixture({ credentials: [temporary] });
+    try {
+      await expect(withToken.clientWith(temporary).DescribeAddressQuota()).resolves.toMatchObject({ RequestId: expect.any(String) });
+      await expectTencentError(
+        withToken.clientWith({ ...temporary, token: 'stale-token' }).DescribeAddressQuota(),
+        'AuthFailure.TokenFailure',
+      );
+    } finally {
+      await withToken.close();
+    }
+  });
+
   it('rejects a request without Authorization, with the documented envelope', async () => {
     const response = await fetch(fixture.emulator.endpoint, {
       method: 'POST',

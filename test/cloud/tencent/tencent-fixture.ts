@@ -27,6 +27,7 @@ export interface TencentFixture {
 export interface ClientOverrides {
   secretId?: string;
   secretKey?: string;
+  token?: string;
   region?: string;
   /** Host name the SDK is pointed at (resolved to 127.0.0.1 by the agent). */
   hostName?: string;
@@ -65,6 +66,7 @@ function newClient(emulator: CloudEmulator, agent: Agent, overrides: ClientOverr
     credential: {
       secretId: overrides.secretId ?? credential!.secretId,
       secretKey: overrides.secretKey ?? credential!.secretKey,
+      token: overrides.token,
     },
     region: overrides.region ?? TEST_REGION,
     // An explicit agent, or the SDK would route through $http_proxy.
