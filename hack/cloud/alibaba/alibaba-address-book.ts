@@ -2,7 +2,7 @@
 import type { AddressBook } from '../common/admin-backend.js';
 import { AdminInputError, type AdminAddress, type CreateAddressInput } from '../common/cloud-emulator.js';
 import type { AlibabaContext } from './alibaba-action.js';
-import { alibabaTimestamp, type EipBinding, type EipRecord } from './eip-record.js';
+import { alibabaTimestamp, DEFAULT_RESOURCE_GROUP_ID, type EipBinding, type EipRecord } from './eip-record.js';
 
 const STATIC_EIP_DEFAULTS = {
   bandwidth: 5,
@@ -10,7 +10,7 @@ const STATIC_EIP_DEFAULTS = {
   instanceChargeType: 'PostPaid',
   isp: 'BGP',
   description: '',
-  resourceGroupId: 'rg-acfmdefault0000000',
+  resourceGroupId: DEFAULT_RESOURCE_GROUP_ID,
   publicIpAddressPoolId: '',
   securityProtectionTypes: [],
 };

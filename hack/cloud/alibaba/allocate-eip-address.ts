@@ -1,15 +1,13 @@
 /** VPC AllocateEipAddress: a new pay-as-you-go (or subscription) EIP, `Available` at once. */
-import { AlibabaApiError, gatewayErrors } from './alibaba-api-error.js';
+import { AlibabaApiError, eipErrors, gatewayErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-action.js';
-import { alibabaTimestamp } from './eip-record.js';
+import { alibabaTimestamp, DEFAULT_RESOURCE_GROUP_ID, MAX_TAGS_PER_EIP } from './eip-record.js';
 import type { RpcParameters } from './rpc-parameters.js';
 
 const ISPS = ['BGP', 'BGP_PRO', 'ChinaTelecom', 'ChinaUnicom', 'ChinaMobile', 'ChinaTelecom_L2', 'ChinaUnicom_L2', 'ChinaMobile_L2', 'BGP_FinanceCloud'] as const;
 const SINGLE_LINE_ISPS: readonly string[] = ISPS.slice(2, 8);
 const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
 const INSTANCE_CHARGE_TYPES = ['PostPaid', 'PrePaid'] as const;
-const DEFAULT_RESOURCE_GROUP = 'rg-acfmdefault0000000';
-const MAX_TAGS = 20;
 
 export const allocateEipAddress: AlibabaAction = {
   name: 'AllocateEipAddress',
@@ -53,7 +51,7 @@ function attributesOf(parameters: RpcParameters) {
   if (name.length > 128) throw gatewayErrors.invalidParameter('Name');
   if (description.length > 256) throw gatewayErrors.invalidParameter('Description');
   const tags = parameters.tags();
-  if (tags.length > MAX_TAGS) throw gatewayErrors.invalidParameter('Tag');
+  if (tags.length > MAX_TAGS_PER_EIP) throw eipErrors.tooManyTags();
   parameters.oneOf('Netmode', ['public'], 'public');
   return { name, description, tags, securityProtectionTypes: parameters.repeatList('SecurityProtectionTypes') };
 }
@@ -61,7 +59,7 @@ function attributesOf(parameters: RpcParameters) {
 function placementOf(parameters: RpcParameters, context: AlibabaContext) {
   return {
     regionId: context.regionId,
-    resourceGroupId: parameters.optional('ResourceGroupId') ?? DEFAULT_RESOURCE_GROUP,
+    resourceGroupId: parameters.optional('ResourceGroupId') ?? DEFAULT_RESOURCE_GROUP_ID,
     publicIpAddressPoolId: parameters.optional('PublicIpAddressPoolId') ?? '',
     allocationTime: alibabaTimestamp(context.now()),
     status: 'Available' as const,

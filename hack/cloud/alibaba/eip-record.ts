@@ -4,6 +4,11 @@ import type { Tag } from './rpc-parameters.js';
 export type EipStatus = 'Available' | 'Associating' | 'InUse' | 'Unassociating' | 'Releasing';
 export const EIP_STATUSES: readonly EipStatus[] = ['Available', 'Associating', 'InUse', 'Unassociating', 'Releasing'];
 
+/** The account's default resource group, where EIPs go unless ResourceGroupId says otherwise. */
+export const DEFAULT_RESOURCE_GROUP_ID = 'rg-acfmdefault0000000';
+/** Tags one EIP may carry (AllocateEipAddress `Tag.N`, TagResources). */
+export const MAX_TAGS_PER_EIP = 20;
+
 /** While an EIP is in one of these states it "can only be queried" (AssociateEipAddress docs). */
 export const BUSY_STATUSES: readonly EipStatus[] = ['Associating', 'Unassociating', 'Releasing'];
 

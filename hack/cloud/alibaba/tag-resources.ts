@@ -1,10 +1,9 @@
 /** VPC TagResources for `ResourceType=EIP`: adds or overwrites tags, at most 20 per EIP. */
 import { AlibabaApiError, eipErrors, gatewayErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction } from './alibaba-action.js';
-import type { EipRecord } from './eip-record.js';
+import { MAX_TAGS_PER_EIP, type EipRecord } from './eip-record.js';
 import type { Tag } from './rpc-parameters.js';
 
-const MAX_TAGS_PER_RESOURCE = 20;
 const MAX_RESOURCES = 50;
 
 export const tagResources: AlibabaAction = {
@@ -31,7 +30,7 @@ function notFound(): never {
 
 function requireRoom(eip: EipRecord, tags: Tag[]): void {
   const keys = new Set([...eip.tags, ...tags].map((tag) => tag.key));
-  if (keys.size > MAX_TAGS_PER_RESOURCE) throw eipErrors.tooManyTags();
+  if (keys.size > MAX_TAGS_PER_EIP) throw eipErrors.tooManyTags();
 }
 
 function applyTags(eip: EipRecord, tags: Tag[]): void {

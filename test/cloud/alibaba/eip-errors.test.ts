@@ -105,6 +105,18 @@ describe('Alibaba emulator: documented errors, as the official SDK surfaces them
     expect(whileAssociating.code).toBe('TaskConflict');
   });
 
+  it('limits an EIP to 20 tags and reports unknown tag targets', async () => {
+    const tags = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => new vpcSdk.TagResourcesRequestTag({ key: `k${from + i}`, value: 'v' }));
+    const { allocationId } = await allocate(fixture.vpc);
+    const tagRequest = (resourceId: string, tag: InstanceType<typeof vpcSdk.TagResourcesRequestTag>[]) =>
+      new vpcSdk.TagResourcesRequest({ regionId: REGION, resourceType: 'EIP', resourceId: [resourceId], tag });
+    await fixture.vpc.tagResources(tagRequest(allocationId, tags(0, 20)));
+    expect((await sdkFailure(fixture.vpc.tagResources(tagRequest(allocationId, tags(20, 1))))).code).toBe('SizeLimitExceeded.TagNum');
+    const unknown = await sdkFailure(fixture.vpc.tagResources(tagRequest('eip-unknown', tags(0, 1))));
+    expect(unknown).toMatchObject({ code: 'InvalidResourceId.NotFound', statusCode: 404 });
+  });
+
   it('refuses to release a subscription EIP with Forbidden.ChargeTypeIsPrepaid', async () => {
     const { allocationId } = await allocate(fixture.vpc, { instanceChargeType: 'PrePaid', period: 1, pricingCycle: 'Month' });
     const failure = await sdkFailure(fixture.vpc.releaseEipAddress(new vpcSdk.ReleaseEipAddressRequest({ regionId: REGION, allocationId })));
