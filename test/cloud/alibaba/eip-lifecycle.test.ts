@@ -28,7 +28,7 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
     return response.body!;
   }
 
-  it('allocates an Available EIP with the requested attributes and tags', async () => {
+  it('allocates an Available EIP with the requested attributes and tags (values needing percent-encoding sign correctly)', async () => {
     const response = await fixture.vpc.allocateEipAddress(
       new vpcSdk.AllocateEipAddressRequest({
         regionId: REGION,
@@ -36,7 +36,7 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
         internetChargeType: 'PayByTraffic',
         ISP: 'BGP_PRO',
         name: 'default/web-0',
-        description: 'podeip',
+        description: "podeip: (a+b)*'!~ 默认",
         resourceGroupId: 'rg-acfm0000000000000001',
         tag: [new vpcSdk.AllocateEipAddressRequestTag({ key: 'podeip.io/claim-uid', value: 'uid-1' })],
       }),
@@ -56,7 +56,7 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
       chargeType: 'PostPaid',
       ISP: 'BGP_PRO',
       name: 'default/web-0',
-      description: 'podeip',
+      description: "podeip: (a+b)*'!~ 默认",
       instanceId: '',
       privateIpAddress: '',
       regionId: REGION,
