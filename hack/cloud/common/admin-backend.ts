@@ -40,6 +40,7 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
 
 /** The shared VPC model's ENIs, each private IP annotated with the address bound to it. */
 export function adminEnis(network: PodNetwork, addresses: AdminAddress[]): AdminEni[] {
+  const byTarget = new Map(addresses.map((address) => [`${address.networkInterfaceId}/${address.privateIp}`, address]));
   return network.interfaces().map((eni) => ({
     networkInterfaceId: eni.networkInterfaceId,
     nodeName: eni.nodeName,
@@ -48,9 +49,7 @@ export function adminEnis(network: PodNetwork, addresses: AdminAddress[]): Admin
     subnetId: eni.subnetId,
     primary: eni.primary,
     privateIps: eni.privateIps.map((ip) => {
-      const bound = addresses.find(
-        (address) => address.networkInterfaceId === eni.networkInterfaceId && address.privateIp === ip.address,
-      );
+      const bound = byTarget.get(`${eni.networkInterfaceId}/${ip.address}`);
       return bound
         ? { address: ip.address, primary: ip.primary, addressId: bound.addressId, publicIp: bound.publicIp }
         : { address: ip.address, primary: ip.primary };

@@ -2,7 +2,11 @@
 import type { NetworkInterfaceRecord } from '../../../network/pod-network.js';
 import { matchesAll, page, validatedFilters, type Filter } from '../filters.js';
 import { commonErrors } from '../tencent-api-error.js';
-import type { ActionHandler, TencentContext } from '../tencent-context.js';
+import type { TencentAddress } from '../tencent-address.js';
+import type { ActionHandler } from '../tencent-context.js';
+
+/** Addresses by `<eni>/<private IP>`, built once per request. */
+type Bindings = Map<string, TencentAddress>;
 
 const MAX_IDS = 100;
 const FILTER_NAMES = new Set([
@@ -28,18 +32,21 @@ export const describeNetworkInterfaces: ActionHandler = (parameters, context) =>
   if (ids !== undefined && ids.length > MAX_IDS) {
     throw commonErrors.invalidParameterValue(`At most ${MAX_IDS} ids are allowed.`, 'InvalidParameterValue.LimitExceeded');
   }
+  const bindings: Bindings = new Map(
+    context.book.all().map((address) => [`${address.networkInterfaceId}/${address.privateIp}`, address]),
+  );
   const exactIp = filters.find((filter) => filter.Name === 'ip-exact-match')?.Values[0]?.toLowerCase() === 'true';
   const matching = context.network
     .interfaces()
     .filter((eni) => ids === undefined || ids.includes(eni.networkInterfaceId))
-    .filter((eni) => matchesAll(eni, filters, (candidate, filter) => eniMatches(candidate, filter, exactIp, context)));
+    .filter((eni) => matchesAll(eni, filters, (candidate, filter) => eniMatches(candidate, filter, exactIp, bindings)));
   return {
     TotalCount: matching.length,
-    NetworkInterfaceSet: page(matching, parameters.Offset, parameters.Limit).map((eni) => toModel(eni, context)),
+    NetworkInterfaceSet: page(matching, parameters.Offset, parameters.Limit).map((eni) => toModel(eni, bindings, context.region)),
   };
 };
 
-function eniMatches(eni: NetworkInterfaceRecord, filter: Filter, exactIp: boolean, context: TencentContext): boolean {
+function eniMatches(eni: NetworkInterfaceRecord, filter: Filter, exactIp: boolean, bindings: Bindings): boolean {
   const values = filter.Values;
   switch (filter.Name) {
     case 'vpc-id':
@@ -55,7 +62,7 @@ function eniMatches(eni: NetworkInterfaceRecord, filter: Filter, exactIp: boolea
     case 'address-ip':
       return eni.privateIps.some((ip) => addressIpMatches(ip.address, values, exactIp));
     case 'public-address-ip':
-      return eni.privateIps.some((ip) => values.includes(boundPublicIp(eni, ip.address, context) ?? ''));
+      return eni.privateIps.some((ip) => values.includes(boundAddress(eni, ip.address, bindings)?.publicIp ?? ''));
     default:
       return true;
   }
@@ -67,12 +74,13 @@ function addressIpMatches(address: string, values: string[], exact: boolean): bo
   return values.includes(address);
 }
 
-function boundPublicIp(eni: NetworkInterfaceRecord, privateIp: string, context: TencentContext): string | undefined {
-  const address = context.book.boundTo(eni.networkInterfaceId, privateIp);
-  return address?.status === 'BIND' ? address.publicIp : undefined;
+/** The EIP bound to the private IP; one still binding or unbinding is not shown on the ENI. */
+function boundAddress(eni: NetworkInterfaceRecord, privateIp: string, bindings: Bindings): TencentAddress | undefined {
+  const address = bindings.get(`${eni.networkInterfaceId}/${privateIp}`);
+  return address?.status === 'BIND' ? address : undefined;
 }
 
-function toModel(eni: NetworkInterfaceRecord, context: TencentContext): Record<string, unknown> {
+function toModel(eni: NetworkInterfaceRecord, bindings: Bindings, region: string): Record<string, unknown> {
   return {
     NetworkInterfaceId: eni.networkInterfaceId,
     NetworkInterfaceName: eni.primary ? 'primary' : eni.networkInterfaceId,
@@ -85,12 +93,12 @@ function toModel(eni: NetworkInterfaceRecord, context: TencentContext): Record<s
     State: 'AVAILABLE',
     NetworkInterfaceState: 'AVAILABLE',
     PrivateIpAddressSet: eni.privateIps.map((ip) => {
-      const bound = context.book.boundTo(eni.networkInterfaceId, ip.address);
+      const bound = boundAddress(eni, ip.address, bindings);
       return {
         PrivateIpAddress: ip.address,
         Primary: ip.primary,
-        PublicIpAddress: boundPublicIp(eni, ip.address, context) ?? '',
-        AddressId: bound?.status === 'BIND' ? bound.addressId : '',
+        PublicIpAddress: bound?.publicIp ?? '',
+        AddressId: bound?.addressId ?? '',
         Description: '',
         IsWanIpBlocked: false,
         State: 'AVAILABLE',
@@ -98,7 +106,7 @@ function toModel(eni: NetworkInterfaceRecord, context: TencentContext): Record<s
       };
     }),
     Attachment: { InstanceId: eni.instanceId, DeviceIndex: eni.primary ? 0 : 1, InstanceAccountId: '', AttachTime: '' },
-    Zone: `${context.region}-3`,
+    Zone: `${region}-3`,
     CreatedTime: '',
     Ipv6AddressSet: [],
     TagSet: [],
