@@ -5,11 +5,13 @@
  */
 import { renderOverlay, type ManifestObject } from './config-tree.js';
 
+/** Shaped like the local API server's request log entries, which can be passed in directly. */
 export interface ApiRequest {
+  /** RBAC verb: get, list, watch, create, update, patch, delete, deletecollection. */
   verb: string;
-  /** '' for the core group. */
-  apiGroup: string;
-  resource: string;
+  /** '' for the core group; absent for non-resource paths, which nothing here allows. */
+  apiGroup?: string;
+  resource?: string;
   subresource?: string;
   /** Undefined for cluster-scoped requests and for requests across all namespaces. */
   namespace?: string;

@@ -1,5 +1,4 @@
-import { apiRequestOf } from './api-request.js';
-import { loadControllerRbac, type ControllerRbac, type Grant } from './rbac-rules.js';
+import { loadControllerRbac, type ApiRequest, type ControllerRbac, type Grant } from './rbac-rules.js';
 
 let rbac: ControllerRbac;
 beforeAll(() => {
@@ -41,42 +40,36 @@ it('uses no wildcards', () => {
   expect(rbac.grants.filter((grant) => [grant.verb, grant.apiGroup, grant.resource].includes('*'))).toEqual([]);
 });
 
-it.each([
-  ['GET', '/api/v1/pods?watch=true&resourceVersion=5', true],
-  ['GET', '/api/v1/namespaces/games/pods/game-0', true],
-  ['PATCH', '/api/v1/namespaces/games/pods/game-0/status', true],
-  ['PUT', '/api/v1/namespaces/games/pods/game-0/status', false],
-  ['DELETE', '/api/v1/namespaces/games/pods/game-0', false],
-  ['POST', '/api/v1/namespaces/games/events', true],
-  ['POST', '/apis/events.k8s.io/v1/namespaces/games/events', false],
-  ['PUT', '/apis/podeip.io/v1alpha1/namespaces/games/eipclaims/game-0/finalizers', true],
-  ['DELETE', '/apis/podeip.io/v1alpha1/namespaces/games/eipclaims', false],
-  ['PUT', '/apis/coordination.k8s.io/v1/namespaces/podeip-system/leases/podeip-leader', true],
-  ['PUT', '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-controller-manager', false],
-  ['GET', '/apis/coordination.k8s.io/v1/leases', false],
-  ['GET', '/api/v1/namespaces/games/secrets', false],
-  ['GET', '/api/v1/nodes', false],
-])('%s %s allowed: %s', (method, url, allowed) => {
-  expect(rbac.allows(apiRequestOf(method, url)!)).toBe(allowed);
+const core = (verb: string, resource: string, namespace?: string, subresource?: string): ApiRequest => ({
+  verb,
+  apiGroup: '',
+  resource,
+  ...(subresource ? { subresource } : {}),
+  ...(namespace ? { namespace } : {}),
+});
+const inGroup = (apiGroup: string, request: ApiRequest): ApiRequest => ({ ...request, apiGroup });
+
+it.each<[string, ApiRequest, boolean]>([
+  ['watch pods in all namespaces', core('watch', 'pods'), true],
+  ['get a pod', core('get', 'pods', 'games'), true],
+  ['patch pod status', core('patch', 'pods', 'games', 'status'), true],
+  ['update pod status', core('update', 'pods', 'games', 'status'), false],
+  ['delete a pod', core('delete', 'pods', 'games'), false],
+  ['create a core event', core('create', 'events', 'games'), true],
+  ['create an events.k8s.io event', inGroup('events.k8s.io', core('create', 'events', 'games')), false],
+  ['update claim finalizers', inGroup('podeip.io', core('update', 'eipclaims', 'games', 'finalizers')), true],
+  ['delete all claims at once', inGroup('podeip.io', core('deletecollection', 'eipclaims', 'games')), false],
+  ['update its lease', inGroup('coordination.k8s.io', core('update', 'leases', 'podeip-system')), true],
+  ['update a lease elsewhere', inGroup('coordination.k8s.io', core('update', 'leases', 'kube-system')), false],
+  ['list leases', inGroup('coordination.k8s.io', core('list', 'leases', 'podeip-system')), false],
+  ['read secrets', core('get', 'secrets', 'games'), false],
+  ['list nodes', core('list', 'nodes'), false],
+])('%s: allowed %s', (_, request, allowed) => {
+  expect(rbac.allows(request)).toBe(allowed);
 });
 
-describe('apiRequestOf', () => {
-  it.each([
-    ['GET', '/api/v1/namespaces/games/pods', { verb: 'list', apiGroup: '', resource: 'pods', namespace: 'games' }],
-    ['GET', '/api/v1/pods?watch=1', { verb: 'watch', apiGroup: '', resource: 'pods' }],
-    [
-      'PATCH',
-      '/apis/podeip.io/v1alpha1/namespaces/games/eipclaims/game-0/status',
-      { verb: 'patch', apiGroup: 'podeip.io', resource: 'eipclaims', subresource: 'status', namespace: 'games' },
-    ],
-    ['GET', '/api/v1/namespaces/games', { verb: 'get', apiGroup: '', resource: 'namespaces' }],
-    ['DELETE', '/apis/podeip.io/v1alpha1/namespaces/games/eipclaims', { verb: 'deletecollection', apiGroup: 'podeip.io', resource: 'eipclaims', namespace: 'games' }],
-    ['POST', '/apis/coordination.k8s.io/v1/namespaces/podeip-system/leases', { verb: 'create', apiGroup: 'coordination.k8s.io', resource: 'leases', namespace: 'podeip-system' }],
-  ])('%s %s', (method, url, expected) => {
-    expect(apiRequestOf(method, url)).toStrictEqual(expected);
-  });
-
-  it.each(['/api', '/api/v1', '/apis', '/apis/podeip.io/v1alpha1', '/version', '/openapi/v3'])('%s is not a resource request', (url) => {
-    expect(apiRequestOf('GET', url)).toBeUndefined();
-  });
+it('honours the install namespace and prefix it is given', () => {
+  const elsewhere = loadControllerRbac({ namespace: 'eip', namePrefix: 'x-' });
+  expect(elsewhere.allows(inGroup('coordination.k8s.io', core('get', 'leases', 'eip')))).toBe(true);
+  expect(elsewhere.allows(inGroup('coordination.k8s.io', core('get', 'leases', 'podeip-system')))).toBe(false);
 });
