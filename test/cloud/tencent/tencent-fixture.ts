@@ -31,6 +31,7 @@ export interface ClientOverrides {
   region?: string;
   /** Host name the SDK is pointed at (resolved to 127.0.0.1 by the agent). */
   hostName?: string;
+  reqMethod?: 'POST' | 'GET';
 }
 
 export const TINY_DELAYS = { create: 5, bind: 5, unbind: 5, release: 5 };
@@ -70,7 +71,14 @@ function newClient(emulator: CloudEmulator, agent: Agent, overrides: ClientOverr
     },
     region: overrides.region ?? TEST_REGION,
     // An explicit agent, or the SDK would route through $http_proxy.
-    profile: { httpProfile: { endpoint: `${overrides.hostName ?? '127.0.0.1'}:${port}`, protocol: 'http://', agent } },
+    profile: {
+      httpProfile: {
+        endpoint: `${overrides.hostName ?? '127.0.0.1'}:${port}`,
+        protocol: 'http://',
+        agent,
+        reqMethod: overrides.reqMethod ?? 'POST',
+      },
+    },
   });
 }
 
