@@ -1,0 +1,46 @@
+/** What startController() takes: the CLI fills it from flags; tests and the sandbox fill it directly. */
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/clock.js';
+import type { Provider, ProviderName } from '../providers/provider.js';
+
+export interface LeaderElectionSettings {
+  namespace: string;
+  name: string;
+  identity?: string;
+}
+
+export interface ControllerOptions {
+  kubeConfig: KubeConfig;
+  provider: ProviderName;
+  region: string;
+  clusterId: string;
+  cloudEndpoint?: string;
+  /** Use this provider instead of building one from provider/region/cloudEndpoint. */
+  providerInstance?: Provider;
+  /** Watch one namespace only; default all. */
+  namespace?: string;
+  claimExpiredMs?: number;
+  enableOwnerRef?: boolean;
+  allowAddressTakeover?: boolean;
+  maxConcurrentReconciles?: number;
+  /** Default `:8080`; `0` disables; `127.0.0.1:0` picks a free loopback port. */
+  metricsBindAddress?: string;
+  /** Default `:8081`. */
+  healthProbeBindAddress?: string;
+  leaderElection?: LeaderElectionSettings;
+  clock?: Clock;
+  logger?: Logger;
+  logLevel?: string;
+  /** How often every claim is checked against a batched cloud read (R11, R12). Default 60 s. */
+  cloudSyncIntervalMs?: number;
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  conflictRetryMs?: number;
+  /** R12 grace period. Default 10 min. */
+  orphanGraceMs?: number;
+  /** In-flight reconciles get this long to finish on stop(). Default 25 s. */
+  gracefulShutdownMs?: number;
+  /** Called when leadership is lost after having been held (the CLI exits then). */
+  onLeadershipLost?: () => void;
+}

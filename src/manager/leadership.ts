@@ -1,0 +1,56 @@
+/**
+ * The seam between leader election and reconciling: without --leader-elect this replica leads at
+ * once; with it, reconciling begins in onStartedLeading and ends when leadership is lost.
+ */
+import type { Logger } from 'pino';
+import { startLeaderElection, type LeaderElector } from '../leader/index.js';
+import type { ControllerMetrics } from '../telemetry/metrics.js';
+import type { ControllerOptions } from './controller-options.js';
+
+export class Leadership {
+  readonly started: Promise<void>;
+  private elector: LeaderElector | undefined;
+  private leading = false;
+  private stopping = false;
+
+  constructor(
+    options: ControllerOptions,
+    private readonly metrics: ControllerMetrics,
+    logger: Logger,
+    begin: () => Promise<void>,
+    lost: () => void,
+  ) {
+    let resolveStarted!: () => void;
+    this.started = new Promise((resolve) => (resolveStarted = resolve));
+    const lead = () => {
+      this.leading = true;
+      metrics.leader.set(1);
+      begin().then(resolveStarted, (error: unknown) => logger.error({ err: error }, 'could not start reconciling'));
+    };
+    if (!options.leaderElection) {
+      lead();
+      return;
+    }
+    this.elector = startLeaderElection({
+      kubeConfig: options.kubeConfig,
+      ...options.leaderElection,
+      logger,
+      onStartedLeading: lead,
+      onStoppedLeading: () => {
+        this.leading = false;
+        metrics.leader.set(0);
+        if (!this.stopping) lost();
+      },
+    });
+  }
+
+  isLeader(): boolean {
+    return this.leading;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.elector?.stop({ release: true });
+    this.metrics.leader.set(0);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The programmatic entry: caches, cloud provider, HTTP endpoints, and — once this replica leads
+ * (at once without leader election) — the reconcilers. `podeip run`, tests and the sandbox all
+ * start podeip through here.
+ */
+import { hostname } from 'node:os';
+import { pino } from 'pino';
+import { tencentDialect } from '../annotations/tencent.js';
+import type { AnnotationDialect } from '../annotations/claim-request.js';
+import { type Clock, subscribeToClockJumps, systemClock } from '../clock/clock.js';
+import { KeyedController } from '../controller/keyed-controller.js';
+import { CLAIM_PHASES, keyOf } from '../k8s/eipclaim.js';
+import { EventRecorder } from '../k8s/event-recorder.js';
+import { KubeApi } from '../k8s/kube-api.js';
+import { AddressBook } from '../lifecycle/address-book.js';
+import { ClaimReconciler } from '../lifecycle/claim-reconciler.js';
+import type { LifecycleContext, LifecycleSettings } from '../lifecycle/context.js';
+import { OrphanCollector } from '../lifecycle/orphan-collector.js';
+import { conditionTypes } from '../lifecycle/pod-outputs.js';
+import { createProvider } from '../providers/create-provider.js';
+import type { Provider, ProviderName } from '../providers/provider.js';
+import { type HttpEndpoint, serveMetrics, serveProbes } from '../server/http-endpoints.js';
+import { ControllerMetrics } from '../telemetry/metrics.js';
+import { type Caches, createCaches } from './caches.js';
+import { CloudSync } from './cloud-sync.js';
+import type { ControllerOptions } from './controller-options.js';
+import { Leadership } from './leadership.js';
+
+export type { ControllerOptions } from './controller-options.js';
+
+export const CONTROLLER_NAME = 'eipclaim';
+
+export interface RunningController {
+  readonly metricsUrl: string;
+  readonly probesUrl: string;
+  readonly metrics: ControllerMetrics;
+  /** Resolves once the caches are synced. */
+  readonly synced: Promise<void>;
+  /** Resolves once reconciling has begun (this replica leads and the first cloud read is done). */
+  readonly reconciling: Promise<void>;
+  isLeader(): boolean;
+  /** Stops taking work, lets in-flight reconciles finish (grace period), releases the lease, closes everything. */
+  stop(): Promise<void>;
+}
+
+const DIALECTS: Partial<Record<ProviderName, AnnotationDialect>> = { tencent: tencentDialect };
+
+/** Other dialects (Alibaba) register here from their own module. */
+export function registerDialect(dialect: AnnotationDialect): void {
+  DIALECTS[dialect.provider] = dialect;
+}
+
+function settingsFrom(options: ControllerOptions): LifecycleSettings {
+  return {
+    clusterId: options.clusterId,
+    ...(options.claimExpiredMs !== undefined ? { claimExpiredMs: options.claimExpiredMs } : {}),
+    enableOwnerRef: options.enableOwnerRef ?? false,
+    allowAddressTakeover: options.allowAddressTakeover ?? false,
+    pollIntervalMs: options.pollIntervalMs ?? 500,
+    maxPollIntervalMs: options.maxPollIntervalMs ?? 10_000,
+    conflictRetryMs: options.conflictRetryMs ?? 10_000,
+    orphanGraceMs: options.orphanGraceMs ?? 600_000,
+  };
+}
+
+export async function startController(options: ControllerOptions): Promise<RunningController> {
+  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
+  const clock: Clock = options.clock ?? systemClock;
+  const dialect = DIALECTS[options.provider];
+  if (!dialect) throw new Error(`no annotation dialect for provider ${options.provider}`);
+  const api = new KubeApi(options.kubeConfig, options.namespace);
+  let caches: Caches | undefined;
+  let addresses: AddressBook | undefined;
+  const metrics = new ControllerMetrics({
+    claimCountsByPhase: () => countByPhase(caches),
+    unboundOwnedAddresses: () => (addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
+  });
+  const provider: Provider =
+    options.providerInstance ??
+    (await createProvider(options.provider, {
+      region: options.region,
+      ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
+      observer: metrics.cloudCallObserver(),
+    }));
+  addresses = new AddressBook(provider, options.clusterId);
+  let controller: KeyedController | undefined;
+  caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller?.enqueue(key));
+  const context: LifecycleContext = {
+    api,
+    ...caches,
+    provider,
+    addresses,
+    dialect,
+    events: new EventRecorder(api, clock, logger, hostname()),
+    clock,
+    metrics,
+    settings: settingsFrom(options),
+  };
+  const reconciler = new ClaimReconciler(context);
+  controller = new KeyedController(CONTROLLER_NAME, reconciler.reconcile, {
+    concurrency: options.maxConcurrentReconciles ?? 10,
+    metrics,
+    logger,
+  });
+  const sync = new CloudSync(addresses, new OrphanCollector(context, logger), () => caches!.claims.list(), (key) => controller!.enqueue(key), logger);
+  const servers: HttpEndpoint[] = [];
+  const synced = Promise.all([caches.pods.start(), caches.claims.start()]).then(() => undefined);
+  servers.push(await serveMetrics(options.metricsBindAddress ?? ':8080', metrics.registry));
+  servers.push(
+    await serveProbes(options.healthProbeBindAddress ?? ':8081', {
+      healthy: () => true,
+      ready: () => caches!.pods.synced && caches!.claims.synced,
+    }),
+  );
+  let unsubscribeClock = () => undefined as unknown;
+  const beginReconciling = async () => {
+    await synced;
+    await sync.runOnce();
+    controller!.start(initialKeys(context, dialect));
+    sync.every(options.cloudSyncIntervalMs ?? 60_000);
+    unsubscribeClock = subscribeToClockJumps(clock, () => void sync.runOnce());
+  };
+  const leadership = new Leadership(options, metrics, logger, beginReconciling, () => {
+    void controller!.shutDown(0);
+    sync.stop();
+    options.onLeadershipLost?.();
+  });
+  const stop = async () => {
+    unsubscribeClock();
+    sync.stop();
+    await controller!.shutDown(options.gracefulShutdownMs ?? 25_000);
+    caches!.pods.stop();
+    caches!.claims.stop();
+    await leadership.stop();
+    provider.close();
+    await Promise.all(servers.map((server) => server.close()));
+  };
+  return {
+    metricsUrl: servers[0]!.url,
+    probesUrl: servers[1]!.url,
+    metrics,
+    synced,
+    reconciling: leadership.started,
+    isLeader: () => leadership.isLeader(),
+    stop,
+  };
+}
+
+/** Every claim, and every pod that carries a request (they may not have a claim yet). */
+function initialKeys(context: LifecycleContext, dialect: AnnotationDialect): string[] {
+  const keys = new Set(context.claims.list().map((claim) => keyOf(claim.metadata)));
+  for (const pod of context.pods.list()) if (dialect.parse(pod).kind !== 'none') keys.add(keyOf(pod));
+  return [...keys];
+}
+
+function countByPhase(caches: Caches | undefined): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(CLAIM_PHASES.map((phase) => [phase, 0]));
+  for (const claim of caches?.claims.list() ?? []) {
+    const phase = claim.status?.phase ?? 'Pending';
+    counts[phase] = (counts[phase] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,0 +1,25 @@
+/**
+ * Builds the provider a `--provider` flag names. Each provider module exports
+ * `createProvider(options: ProviderFactoryOptions): Provider` (the Alibaba one lives in
+ * src/providers/alibaba/index.ts and is loaded only when asked for).
+ */
+import type { CloudCallObserver } from './cloud-call-observer.js';
+import type { Provider, ProviderName } from './provider.js';
+import { TencentProvider } from './tencent/tencent-provider.js';
+
+export interface ProviderFactoryOptions {
+  region: string;
+  /** Endpoint override (emulator / private endpoint), e.g. `http://127.0.0.1:8080`. */
+  endpoint?: string;
+  observer: CloudCallObserver;
+}
+
+export const PROVIDER_NAMES: ProviderName[] = ['tencent', 'alibaba'];
+
+export async function createProvider(name: ProviderName, options: ProviderFactoryOptions): Promise<Provider> {
+  if (name === 'tencent') return new TencentProvider(options);
+  // A variable specifier: the Alibaba module is written separately and must not be a compile-time dependency.
+  const modulePath = `./${name}/index.js`;
+  const module = (await import(modulePath)) as { createProvider(options: ProviderFactoryOptions): Provider };
+  return module.createProvider(options);
+}
