@@ -7,9 +7,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gatewayErrors } from './alibaba-api-error.js';
 
-export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
+const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 /** The gateway rejects requests whose x-acs-date is more than 15 minutes away from its own clock. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 export interface AlibabaCredential {
   accessKeyId: string;
@@ -32,13 +32,13 @@ interface AuthorizationHeader {
   signature: string;
 }
 
-/** Throws the gateway's AlibabaApiError when the request is not signed by one of `credentials`; returns the access key id. */
+/** Throws the gateway's AlibabaApiError unless the request is signed by one of `credentials`. */
 export function verifyAcs3Signature(
   request: SignedRequest,
   credentials: readonly AlibabaCredential[],
   now: number,
   nonces: NonceRegistry,
-): string {
+): void {
   const authorization = parseAuthorization(header(request, 'authorization'));
   const credential = credentials.find((candidate) => candidate.accessKeyId === authorization.accessKeyId);
   if (!credential) throw gatewayErrors.unknownAccessKey();
@@ -48,7 +48,6 @@ export function verifyAcs3Signature(
   const expected = sign(credential.accessKeySecret, canonicalRequest(request, authorization.signedHeaders, payloadHash));
   if (!sameHex(expected, authorization.signature)) throw gatewayErrors.signatureMismatch();
   nonces.claim(header(request, 'x-acs-signature-nonce'), now);
-  return credential.accessKeyId;
 }
 
 /** Remembers signature nonces for as long as a timestamp stays acceptable, so a replayed request is refused. */
