@@ -1,5 +1,5 @@
 /** Electors under observation: records their callbacks in order and waits for them without sleeping blindly. */
-import { CoordinationV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { CoordinationV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startLeaderElection, type LeaderElectionOptions, type LeaderElector } from '../../src/leader/index.js';
 import { recordFromLease, type LeaderRecord } from '../../src/leader/leader-record.js';
 
@@ -49,8 +49,24 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
   }
 }
 
-export async function readRecord(kubeConfig: KubeConfig, lease: string): Promise<LeaderRecord> {
-  const api = kubeConfig.makeApiClient(CoordinationV1Api);
+/** The token of the test's own reads, so they can be told apart from the electors' in the request log. */
+export const READER_TOKEN = 'test-reader';
+
+/** The same cluster as `kubeConfig`, authenticated as READER_TOKEN. */
+export function readerConfig(kubeConfig: KubeConfig): KubeConfig {
+  const cluster = kubeConfig.getCurrentCluster()!;
+  const reader = new KubeConfig();
+  reader.loadFromOptions({
+    clusters: [cluster],
+    users: [{ name: 'reader', token: READER_TOKEN }],
+    contexts: [{ name: 'reader', cluster: cluster.name, user: 'reader' }],
+    currentContext: 'reader',
+  });
+  return reader;
+}
+
+export async function readRecord(reader: KubeConfig, lease: string): Promise<LeaderRecord> {
+  const api = reader.makeApiClient(CoordinationV1Api);
   return recordFromLease(await api.readNamespacedLease({ name: lease, namespace: NAMESPACE }));
 }
 
