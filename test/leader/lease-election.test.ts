@@ -34,6 +34,22 @@ const leaseRequests = () =>
     .filter((entry) => entry.resource === 'leases' && entry.user !== READER_TOKEN)
     .map((entry) => `${entry.verb} ${entry.status}`);
 
+/** A fresh lease led by 'a'. */
+async function soleLeader(): Promise<{ lease: string; a: ElectionProbe }> {
+  const lease = newLease();
+  const a = probe(lease, 'a');
+  await a.waitFor('started');
+  return { lease, a };
+}
+
+/** A fresh lease led by 'a', with 'b' waiting and aware of it. */
+async function leaderAndStandby(): Promise<{ lease: string; a: ElectionProbe; b: ElectionProbe }> {
+  const { lease, a } = await soleLeader();
+  const b = probe(lease, 'b');
+  await b.waitFor('leader:a');
+  return { lease, a, b };
+}
+
 beforeAll(async () => {
   server = await startKubeApiServer();
   kubeConfig = server.kubeConfig();
@@ -72,9 +88,7 @@ it('elects exactly one of two candidates; the other sees it as the leader and wa
 });
 
 it('renews with a conditional update, keeping acquireTime and the transition count', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease } = await soleLeader();
   const acquired = await readRecord(reader, lease);
   await eventually(async () => (await readRecord(reader, lease)).renewTime > acquired.renewTime, 2_000, 'a renewal');
   const renewed = await readRecord(reader, lease);
@@ -83,11 +97,7 @@ it('renews with a conditional update, keeping acquireTime and the transition cou
 });
 
 it('on stop, the leader releases the lease and a waiting candidate takes over at once', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
-  const b = probe(lease, 'b');
-  await b.waitFor('leader:a');
+  const { lease, a, b } = await leaderAndStandby();
 
   await a.elector.stop();
   const stoppedAt = Date.now();
@@ -100,11 +110,7 @@ it('on stop, the leader releases the lease and a waiting candidate takes over at
 });
 
 it('a stopped standby leaves the lease alone', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
-  const b = probe(lease, 'b');
-  await b.waitFor('leader:a');
+  const { lease, a, b } = await leaderAndStandby();
   await b.elector.stop();
 
   expect(eventNames(b)).toEqual(['leader:a']);
@@ -113,11 +119,7 @@ it('a stopped standby leaves the lease alone', async () => {
 });
 
 it('when the leader dies without releasing, another takes over once the lease duration has passed', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
-  const b = probe(lease, 'b');
-  await b.waitFor('leader:a');
+  const { lease, a, b } = await leaderAndStandby();
 
   await a.elector.stop({ release: false });
   const diedAt = Date.now();
@@ -148,9 +150,7 @@ it('five candidates racing to create the lease: one create wins, the others get 
 });
 
 it('a renewal that loses a resourceVersion race to another holder gets 409 and stops leading without overwriting it', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease, a } = await soleLeader();
   const lock = new LeaseLock(kubeConfig, NAMESPACE, lease);
   const current = (await lock.get())!;
   const now = Date.now();
@@ -177,9 +177,7 @@ it('a stale resourceVersion is refused with 409 Conflict', async () => {
 });
 
 it('renewals failing for longer than the renew deadline lose leadership, not sooner', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease, a } = await soleLeader();
   server.hooks.injectFault({ pathPattern: new RegExp(`/leases/${lease}$`), status: 500 });
   const failingSince = Date.now();
   const lostAt = await a.waitFor('lost');
@@ -191,9 +189,7 @@ it('renewals failing for longer than the renew deadline lose leadership, not soo
 });
 
 it('a short outage within the renew deadline keeps the leader leading', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease, a } = await soleLeader();
   // Fails the fast-path renewal and the update after its re-read; the next retry succeeds.
   server.hooks.injectFault({ method: 'PUT', pathPattern: new RegExp(`/leases/${lease}$`), status: 503, times: 2 });
   const before = await readRecord(reader, lease);
@@ -205,9 +201,7 @@ it('a short outage within the renew deadline keeps the leader leading', async ()
 });
 
 it('an API server that hangs cannot keep a replica leading past the renew deadline', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease, a } = await soleLeader();
   server.hooks.injectFault({ method: 'PUT', pathPattern: new RegExp(`/leases/${lease}$`), latencyMs: 1_000, times: 1 });
   const hangingSince = Date.now();
   const lostAt = await a.waitFor('lost');
@@ -217,11 +211,7 @@ it('an API server that hangs cannot keep a replica leading past the renew deadli
 });
 
 it('uses only get, create and update on leases, all allowed by config/rbac', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
-  const b = probe(lease, 'b');
-  await b.waitFor('leader:a');
+  const { a, b } = await leaderAndStandby();
   await a.elector.stop();
   await b.waitFor('started');
   const calls = server.hooks.requestLog().filter((entry) => entry.resource === 'leases' && entry.user !== READER_TOKEN);
@@ -231,9 +221,7 @@ it('uses only get, create and update on leases, all allowed by config/rbac', asy
 });
 
 it('reads the lease with CoordinationV1Api-compatible MicroTime values', async () => {
-  const lease = newLease();
-  const a = probe(lease, 'a');
-  await a.waitFor('started');
+  const { lease } = await soleLeader();
   const raw = await kubeConfig.makeApiClient(CoordinationV1Api).readNamespacedLease({ name: lease, namespace: NAMESPACE });
   expect(String(raw.spec?.renewTime)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 });
