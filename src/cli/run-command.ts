@@ -1,0 +1,88 @@
+/**
+ * `podeip run`: parse flags (exit 2 on a bad one), start the controller, and on SIGTERM/SIGINT stop
+ * taking work, let in-flight reconciles finish, release the lease and exit 0 (a second signal exits 1).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { KubeConfig } from '@kubernetes/client-node';
+import { pino } from 'pino';
+import { startController } from '../manager/start-controller.js';
+import { FlagError } from './flag-parser.js';
+import { parseRunFlags, RUN_USAGE, type RunFlags } from './run-flags.js';
+
+const SERVICE_ACCOUNT_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+
+export async function runCommand(argv: string[]): Promise<number> {
+  let flags: RunFlags;
+  try {
+    flags = parseRunFlags(argv);
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    process.stderr.write(`podeip run: ${error.message}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${RUN_USAGE}\n`);
+    return 0;
+  }
+  return serve(flags);
+}
+
+function loadKubeConfig(path: string | undefined): KubeConfig {
+  const config = new KubeConfig();
+  if (path) config.loadFromFile(path);
+  else if (process.env.KUBERNETES_SERVICE_HOST) config.loadFromCluster();
+  else config.loadFromDefault();
+  return config;
+}
+
+function ownNamespace(flags: RunFlags): string {
+  if (flags.leaderElectionNamespace) return flags.leaderElectionNamespace;
+  if (process.env.POD_NAMESPACE) return process.env.POD_NAMESPACE;
+  return existsSync(SERVICE_ACCOUNT_NAMESPACE) ? readFileSync(SERVICE_ACCOUNT_NAMESPACE, 'utf8').trim() : 'default';
+}
+
+async function serve(flags: RunFlags): Promise<number> {
+  const logger = pino({ level: flags.logLevel });
+  let exit!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (exit = resolve));
+  const controller = await startController({
+    kubeConfig: loadKubeConfig(flags.kubeconfig),
+    provider: flags.provider,
+    region: flags.region,
+    clusterId: flags.clusterId,
+    ...(flags.cloudEndpoint ? { cloudEndpoint: flags.cloudEndpoint } : {}),
+    ...(flags.namespace ? { namespace: flags.namespace } : {}),
+    ...(flags.claimExpiredMs !== undefined ? { claimExpiredMs: flags.claimExpiredMs } : {}),
+    enableOwnerRef: flags.enableOwnerRef,
+    allowAddressTakeover: flags.allowAddressTakeover,
+    maxConcurrentReconciles: flags.maxConcurrentReconciles,
+    metricsBindAddress: flags.metricsBindAddress,
+    healthProbeBindAddress: flags.healthProbeBindAddress,
+    ...(flags.leaderElect ? { leaderElection: { namespace: ownNamespace(flags), name: flags.leaderElectionId } } : {}),
+    cloudSyncIntervalMs: flags.cloudSyncMs,
+    orphanGraceMs: flags.orphanGraceMs,
+    gracefulShutdownMs: flags.gracefulShutdownMs,
+    logger,
+    onLeadershipLost: () => {
+      logger.error('leadership lost; exiting so a fresh replica can campaign');
+      exit(1);
+    },
+  });
+  logger.info({ provider: flags.provider, region: flags.region, clusterId: flags.clusterId, metrics: controller.metricsUrl, probes: controller.probesUrl }, 'podeip started');
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) return exit(1);
+    logger.info({ signal }, 'shutting down');
+    controller.stop().then(
+      () => exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return exited;
+}

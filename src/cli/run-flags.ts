@@ -1,0 +1,153 @@
+/** `podeip run` flags (SPEC §8) and their validation; a bad value is one line of error and exit code 2. */
+import { parseGoDuration } from '../util/duration.js';
+import { parseBindAddress } from '../server/http-endpoints.js';
+import type { ProviderName } from '../providers/provider.js';
+import { FlagError, type FlagSpec, parseFlags, usageLines } from './flag-parser.js';
+
+export const MIN_CLAIM_EXPIRED_MS = 5 * 60_000;
+
+export const RUN_FLAGS: FlagSpec[] = [
+  { name: 'provider', kind: 'string', help: 'cloud provider: tencent or alibaba', defaultText: 'tencent' },
+  { name: 'region', kind: 'string', help: 'cloud region, e.g. ap-guangzhou or cn-hangzhou (required)' },
+  { name: 'cluster-id', kind: 'string', help: 'this cluster\'s id, written as the podeip.io/cluster tag on every address (required)' },
+  { name: 'claim-expired-duration', kind: 'string', help: 'release a retained claim\'s address this long after its pod is gone; Go duration, at least 5m', defaultText: 'never' },
+  { name: 'enable-ownerref', kind: 'boolean', help: 'give new claims an owner reference to the pod\'s workload, so deleting it releases their addresses' },
+  { name: 'allow-address-takeover', kind: 'boolean', help: 'bind a static address even when something podeip did not bind holds it' },
+  { name: 'namespace', kind: 'string', help: 'watch only this namespace', defaultText: 'all namespaces' },
+  { name: 'kubeconfig', kind: 'string', help: 'path to a kubeconfig', defaultText: 'in-cluster, then $KUBECONFIG' },
+  { name: 'metrics-bind-address', kind: 'string', help: 'address of the /metrics endpoint; 0 disables it', defaultText: ':8080' },
+  { name: 'health-probe-bind-address', kind: 'string', help: 'address of the /healthz and /readyz endpoints', defaultText: ':8081' },
+  { name: 'leader-elect', kind: 'boolean', help: 'elect a leader through a Lease so only one replica reconciles' },
+  { name: 'leader-election-namespace', kind: 'string', help: 'namespace of the Lease', defaultText: 'the controller\'s own namespace' },
+  { name: 'leader-election-id', kind: 'string', help: 'name of the Lease', defaultText: 'podeip-leader' },
+  { name: 'max-concurrent-reconciles', kind: 'string', help: 'claims reconciled at the same time', defaultText: '10' },
+  { name: 'cloud-endpoint', kind: 'string', help: 'cloud API endpoint URL (emulator or private endpoint)', defaultText: 'the provider\'s public endpoint' },
+  { name: 'cloud-sync-period', kind: 'string', help: 'how often every claim is checked against the cloud (Go duration)', defaultText: '1m' },
+  { name: 'orphan-grace-period', kind: 'string', help: 'how long a tagged address without a claim is kept before it is released', defaultText: '10m' },
+  { name: 'graceful-shutdown-timeout', kind: 'string', help: 'how long in-flight reconciles may finish after SIGTERM', defaultText: '25s' },
+  { name: 'log-level', kind: 'string', help: 'trace, debug, info, warn, error or fatal', defaultText: 'info' },
+  { name: 'help', kind: 'boolean', help: 'show this help' },
+];
+
+export const RUN_USAGE = [
+  'Usage: podeip run [flags]',
+  '',
+  'Runs the podeip controller: gives pods that ask for one their own public Elastic IP.',
+  'Cloud credentials come from the SDKs\' own chains (TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY,',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, profiles, instance roles, OIDC/RRSA).',
+  '',
+  'Flags:',
+  ...usageLines(RUN_FLAGS),
+].join('\n');
+
+export interface RunFlags {
+  help: boolean;
+  provider: ProviderName;
+  region: string;
+  clusterId: string;
+  claimExpiredMs?: number;
+  enableOwnerRef: boolean;
+  allowAddressTakeover: boolean;
+  namespace?: string;
+  kubeconfig?: string;
+  metricsBindAddress: string;
+  healthProbeBindAddress: string;
+  leaderElect: boolean;
+  leaderElectionNamespace?: string;
+  leaderElectionId: string;
+  maxConcurrentReconciles: number;
+  cloudEndpoint?: string;
+  cloudSyncMs: number;
+  orphanGraceMs: number;
+  gracefulShutdownMs: number;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+export function parseRunFlags(argv: string[]): RunFlags {
+  const values = parseFlags(argv, RUN_FLAGS);
+  const text = (name: string) => values.get(name) as string | undefined;
+  const flag = (name: string) => values.get(name) === true;
+  if (flag('help')) return { help: true } as RunFlags;
+  const parsed: RunFlags = {
+    help: false,
+    provider: providerOf(text('provider') ?? 'tencent'),
+    region: required('region', text('region')),
+    clusterId: clusterIdOf(text('cluster-id')),
+    enableOwnerRef: flag('enable-ownerref'),
+    allowAddressTakeover: flag('allow-address-takeover'),
+    metricsBindAddress: bindAddressOf('metrics-bind-address', text('metrics-bind-address') ?? ':8080'),
+    healthProbeBindAddress: bindAddressOf('health-probe-bind-address', text('health-probe-bind-address') ?? ':8081'),
+    leaderElect: flag('leader-elect'),
+    leaderElectionId: text('leader-election-id') ?? 'podeip-leader',
+    maxConcurrentReconciles: positiveInteger('max-concurrent-reconciles', text('max-concurrent-reconciles') ?? '10'),
+    cloudSyncMs: durationOf('cloud-sync-period', text('cloud-sync-period') ?? '1m', 1000),
+    orphanGraceMs: durationOf('orphan-grace-period', text('orphan-grace-period') ?? '10m', 0),
+    gracefulShutdownMs: durationOf('graceful-shutdown-timeout', text('graceful-shutdown-timeout') ?? '25s', 0),
+    logLevel: logLevelOf(text('log-level') ?? 'info'),
+  };
+  const expired = text('claim-expired-duration');
+  if (expired !== undefined && expired !== '') parsed.claimExpiredMs = durationOf('claim-expired-duration', expired, MIN_CLAIM_EXPIRED_MS);
+  const optional = { namespace: text('namespace'), kubeconfig: text('kubeconfig'), leaderElectionNamespace: text('leader-election-namespace') };
+  for (const [key, value] of Object.entries(optional)) if (value) Object.assign(parsed, { [key]: value });
+  const endpoint = text('cloud-endpoint');
+  if (endpoint) parsed.cloudEndpoint = endpointOf(endpoint);
+  return parsed;
+}
+
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new FlagError(`--${name} is required`);
+  return value;
+}
+
+function providerOf(value: string): ProviderName {
+  if (value === 'tencent' || value === 'alibaba') return value;
+  throw new FlagError(`--provider must be tencent or alibaba, got "${value}"`);
+}
+
+function clusterIdOf(value: string | undefined): string {
+  const id = required('cluster-id', value);
+  if (id.length > 127 || !/^[\w.:/=+@-]+$/.test(id)) throw new FlagError(`--cluster-id must be 1 to 127 letters, digits or _.:/=+-@, got "${id}"`);
+  return id;
+}
+
+function durationOf(name: string, value: string, minimumMs: number): number {
+  const ms = parseGoDuration(value);
+  if (ms === undefined) throw new FlagError(`--${name} must be a duration such as 10m or 1h30m, got "${value}"`);
+  if (ms < minimumMs) throw new FlagError(`--${name} must be at least ${formatMinimum(minimumMs)}, got "${value}"`);
+  return ms;
+}
+
+function formatMinimum(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
+}
+
+function positiveInteger(name: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new FlagError(`--${name} must be a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+function bindAddressOf(name: string, value: string): string {
+  const bind = parseBindAddress(value);
+  if (value !== '0' && (!bind || !/^\d+$/.test(value.slice(value.lastIndexOf(':') + 1)) || bind.port > 65535 || !value.includes(':'))) {
+    throw new FlagError(`--${name} must be [host]:port or 0, got "${value}"`);
+  }
+  return value;
+}
+
+function endpointOf(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new FlagError(`--cloud-endpoint must be an http:// or https:// URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FlagError(`--cloud-endpoint must be an http:// or https:// URL, got "${value}"`);
+  return value;
+}
+
+function logLevelOf(value: string): string {
+  if (!LOG_LEVELS.includes(value)) throw new FlagError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value;
+}
