@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { parseRunFlags } from '../../src/cli/run-flags.js';
+import { DEFAULT_TIMINGS } from '../../src/leader/index.js';
 import { CONFIG_DIR, onlyObject, renderKustomization, type ManifestObject } from './config-tree.js';
 
 interface Container {
@@ -26,9 +28,8 @@ interface DeploymentSpec {
   };
 }
 
+const controllerDefaults = parseRunFlags(['--region=ap-guangzhou', '--cluster-id=c']);
 const CREDENTIAL_KEYS = ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'];
-/** controller-runtime's default graceful shutdown; the kubelet must not SIGKILL before it ends. */
-const CONTROLLER_SHUTDOWN_GRACE_SECONDS = 30;
 
 let objects: ManifestObject[];
 let spec: DeploymentSpec;
@@ -46,7 +47,7 @@ it('runs two replicas of one container, podeip:dev, as the controller ServiceAcc
   expect(spec.template.spec.serviceAccountName).toBe('controller');
 });
 
-it('passes podeip run flags with leader election and no credentials', () => {
+it('passes podeip run flags that the CLI accepts, with leader election and no credentials', () => {
   expect(manager.args).toEqual([
     '--leader-elect',
     '--provider=tencent',
@@ -56,6 +57,14 @@ it('passes podeip run flags with leader election and no credentials', () => {
     '--health-probe-bind-address=:8081',
     '--log-level=info',
   ]);
+  expect(parseRunFlags(manager.args)).toMatchObject({
+    provider: 'tencent',
+    region: 'ap-guangzhou',
+    clusterId: 'cls-replace-me',
+    leaderElect: true,
+    metricsBindAddress: ':8080',
+    healthProbeBindAddress: ':8081',
+  });
 });
 
 it('takes cloud credentials only from the optional Secret, never as literal values', () => {
@@ -104,7 +113,8 @@ it('sets requests and limits', () => {
   expect(manager.resources).toEqual({ requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
 });
 
-it('waits longer than the controller shutdown grace before the kubelet kills the pod', () => {
+it('lets in-flight reconciles finish and the lease be released before the kubelet kills the pod', () => {
+  const shutdownMs = controllerDefaults.gracefulShutdownMs + DEFAULT_TIMINGS.renewDeadlineMs;
   expect(spec.template.spec.terminationGracePeriodSeconds).toBe(60);
-  expect(spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(CONTROLLER_SHUTDOWN_GRACE_SECONDS);
+  expect(spec.template.spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(shutdownMs);
 });
