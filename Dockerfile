@@ -8,8 +8,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+# Only src/: `podeip run` never loads hack/ (the sandbox, which is not part of the image).
 COPY src ./src
-COPY hack ./hack
 RUN npx tsc -p tsconfig.build.json
 
 # 2. Production dependencies only, without install scripts.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './config-tree.js';
 
@@ -57,6 +57,21 @@ it('copies into the runtime only production node_modules, the compiled dist and 
   expect(all(runtime, 'RUN')).toEqual([]);
 });
 
+it('ships every package that src/ imports as a production dependency', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts'));
+  const imported = new Set(
+    sources.flatMap((path) =>
+      [...readFileSync(join(REPO_ROOT, 'src', path), 'utf8').matchAll(/from '([^.'][^']*)'/g)]
+        .map((match) => match[1]!)
+        .filter((specifier) => !specifier.startsWith('node:'))
+        .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')),
+    ),
+  );
+  expect([...imported].filter((name) => !(name in manifest.dependencies))).toEqual([]);
+  expect([...imported].sort()).toEqual(expect.arrayContaining(['@kubernetes/client-node', 'pino']));
+});
+
 it('runs as a numeric non-root user so that runAsNonRoot can be verified', () => {
   const users = all(runtime, 'USER');
   expect(users).toEqual(['65532:65532']);
@@ -85,10 +100,10 @@ it('copies from the build context only files that exist and are not in .dockerig
     .flatMap((stage) => all(stage, 'COPY'))
     .filter((args) => !args.startsWith('--from='))
     .flatMap((args) => args.split(/\s+/).slice(0, -1));
-  expect(sources.sort()).toEqual(['hack', 'package-lock.json', 'package-lock.json', 'package.json', 'package.json', 'package.json', 'src', 'tsconfig.build.json', 'tsconfig.json']);
+  expect(sources.sort()).toEqual(['package-lock.json', 'package-lock.json', 'package.json', 'package.json', 'package.json', 'src', 'tsconfig.build.json', 'tsconfig.json']);
   expect(sources.filter((source) => !existsSync(join(REPO_ROOT, source)) || ignored.includes(source))).toEqual([]);
 });
 
-it('keeps local builds, dependencies, tests and VCS data out of the build context', () => {
-  expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'test', '.sandbox']));
+it('keeps local builds, dependencies, tests, the sandbox and VCS data out of the build context', () => {
+  expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'test', 'hack', '.sandbox']));
 });
