@@ -110,6 +110,23 @@ describe('pods on the simulated nodes', () => {
     expect(condition(pod, 'Ready')?.status).toBe('False');
     expect(cluster.network.interfaceOfIp(pod.status!.podIP!)).toBeUndefined();
   });
+
+  test('keeps working after its watches are dropped, expired or fail', async () => {
+    cluster.server.hooks.dropAllWatches();
+    cluster.server.hooks.expireNextWatch();
+    cluster.server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/pods/, status: 500, times: 2 });
+    cluster.server.hooks.dropAllWatches();
+    await cluster.core.createNamespacedPod({ namespace, body: podManifest('after-outage') });
+    const pod = await cluster.waitFor('after-outage running', () => running('after-outage'));
+    expect(cluster.network.interfaceOfIp(pod.status!.podIP!)?.nodeName).toBe(pod.spec!.nodeName);
+  });
+
+  test('writes a settled pod status once, not again on every event (no write loop)', () => {
+    const statusWrites = (name: string) =>
+      cluster.server.hooks.requestLog().filter((entry) => entry.verb === 'update' && entry.subresource === 'status' && entry.name === name && entry.status === 200).length;
+    expect(statusWrites('pinned')).toBe(1);
+    expect(statusWrites('gated')).toBe(2);
+  });
 });
 
 describe('startup delay on an injected clock', () => {

@@ -6,7 +6,7 @@ import { AppsV1Api, CoreV1Api, type KubernetesObject, type ListWatch } from '@ku
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
 import { PodNetwork } from '../../hack/network/pod-network.js';
 import { startWorkloadSimulation, type WorkloadSimulation, type WorkloadSimulationOptions } from '../../hack/workloads/index.js';
 import { ClusterInformers } from '../../hack/workloads/informers.js';
@@ -14,6 +14,7 @@ import { ClusterInformers } from '../../hack/workloads/informers.js';
 type SimulationTuning = Omit<WorkloadSimulationOptions, 'kubeConfig' | 'network'>;
 
 export interface SimulatedCluster {
+  server: KubeApiServer;
   network: PodNetwork;
   simulation: WorkloadSimulation;
   core: CoreV1Api;
@@ -60,6 +61,7 @@ export async function startSimulatedCluster(tuning: SimulationTuning = {}): Prom
     });
 
   return {
+    server,
     network,
     simulation,
     core: kubeConfig.makeApiClient(CoreV1Api),
