@@ -1,0 +1,68 @@
+/**
+ * What the integration suite needs to know about each provider: how a pod asks for an address in
+ * that provider's annotations, which emulator to start, and how the emulator spells address states.
+ * The Alibaba row is added next to the Tencent one.
+ */
+import type { CloudEmulator } from '../../hack/cloud/common/index.js';
+import { DEFAULT_TENCENT_CREDENTIALS, startTencentEmulator } from '../../hack/cloud/tencent/index.js';
+import type { PodNetwork } from '../../hack/network/pod-network.js';
+import type { ProviderName } from '../../src/providers/provider.js';
+
+export interface EmulatorSettings {
+  quota?: number;
+  rateLimits?: false;
+}
+
+export interface ProviderRow {
+  name: ProviderName;
+  region: string;
+  idStyle: 'tencent' | 'alibaba';
+  /** The SDK credential chain's environment variables for the emulator's keys. */
+  credentialsEnv: Record<string, string>;
+  startEmulator(network: PodNetwork, settings: EmulatorSettings): Promise<CloudEmulator>;
+  /** Annotations asking for an owned address; `keep` = retained after the pod (Never). */
+  ownedRequest(options?: { keep?: boolean }): Record<string, string>;
+  /** Annotations asking for static addresses (one or a list picked by ordinal). */
+  staticRequest(addressIds: string[], options?: { keep?: boolean }): Record<string, string>;
+  /** An owned request whose allocation parameters cannot be understood. */
+  malformedRequest(): Record<string, string>;
+  /** The provider-family output annotation carrying the public IP. */
+  publicIpAnnotation: string;
+  allocateAction: string;
+  writeActions: string[];
+  describeAction: string;
+  status: { bound: string; available: string };
+}
+
+export const TENCENT_ROW: ProviderRow = {
+  name: 'tencent',
+  region: 'ap-guangzhou',
+  idStyle: 'tencent',
+  credentialsEnv: {
+    TENCENTCLOUD_SECRET_ID: DEFAULT_TENCENT_CREDENTIALS[0]!.secretId,
+    TENCENTCLOUD_SECRET_KEY: DEFAULT_TENCENT_CREDENTIALS[0]!.secretKey,
+  },
+  startEmulator: (network, settings) =>
+    startTencentEmulator({
+      network,
+      delaysMs: { create: 5, bind: 10, unbind: 10, release: 5 },
+      ...(settings.quota !== undefined ? { quota: settings.quota, dailyAllocateLimit: false } : {}),
+      ...(settings.rateLimits === false ? { rateLimits: false } : {}),
+    }),
+  ownedRequest: (options = {}) => ({
+    'tke.cloud.tencent.com/eip-attributes': '{"Bandwidth":"10","ISP":"BGP"}',
+    ...(options.keep ? { 'tke.cloud.tencent.com/eip-claim-delete-policy': 'Never' } : {}),
+  }),
+  staticRequest: (addressIds, options = {}) => ({
+    'tke.cloud.tencent.com/eip-id-list': addressIds.join(','),
+    ...(options.keep ? { 'tke.cloud.tencent.com/eip-claim-delete-policy': 'Never' } : {}),
+  }),
+  malformedRequest: () => ({ 'tke.cloud.tencent.com/eip-attributes': '{"Bandwidth": "ten"' }),
+  publicIpAnnotation: 'tke.cloud.tencent.com/eip-public-ip',
+  allocateAction: 'AllocateAddresses',
+  writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
+  describeAction: 'DescribeAddresses',
+  status: { bound: 'BIND', available: 'UNBIND' },
+};
+
+export const PROVIDER_ROWS: ProviderRow[] = [TENCENT_ROW];
