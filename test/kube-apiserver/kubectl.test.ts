@@ -1,0 +1,166 @@
+import { CoreV1Api, CoreV1Event } from '@kubernetes/client-node';
+import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { Kubectl } from './kubectl-runner.js';
+import { createWidgetCrd } from './widget-crd.js';
+
+const podYaml = (name: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels:
+    app: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: A
+      value: "1"
+`;
+
+describe('kubectl against the local API server', () => {
+  let server: KubeApiServer;
+  let kubectl: Kubectl;
+  let core: CoreV1Api;
+
+  beforeAll(async () => {
+    server = await startKubeApiServer();
+    kubectl = await Kubectl.for(server);
+    core = server.kubeConfig().makeApiClient(CoreV1Api);
+    await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('web.yaml', podYaml('web')));
+  });
+  afterAll(async () => {
+    await server.close();
+    await kubectl.cleanUp();
+  });
+
+  it('creates a pod from a file (--validate=false: there is no OpenAPI document)', async () => {
+    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    expect(pod.spec!.containers[0]!.env).toEqual([{ name: 'A', value: '1' }]);
+  });
+
+  it('gets pods as a server-side Table, wide, and by jsonpath', async () => {
+    await core.patchNamespacedPodStatus(
+      { name: 'web', namespace: 'default', body: [{ op: 'add', path: '/status/podIP', value: '10.0.0.11' }] },
+    );
+    const table = await kubectl.ok('get', 'pods');
+    expect(table).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+Pending\s+0\s+\d+s\n$/);
+    const wide = await kubectl.ok('get', 'pod', 'web', '-o', 'wide');
+    expect(wide).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES\nweb\s+0\/1\s+Pending\s+0\s+\d+s\s+10\.0\.0\.11\s+<none>\s+<none>\s+<none>\n$/);
+    expect(await kubectl.ok('get', 'po', 'web', '-o', 'jsonpath={.status.podIP} {.spec.containers[0].image}')).toBe('10.0.0.11 nginx:1.27');
+  });
+
+  it('annotates, labels and patches (merge, json, strategic)', async () => {
+    await kubectl.ok('annotate', 'pod', 'web', 'owner=team-a');
+    await kubectl.ok('label', 'pod', 'web', 'tier=front');
+    await kubectl.ok('patch', 'pod', 'web', '--type', 'merge', '-p', '{"metadata":{"labels":{"merged":"yes"}}}');
+    await kubectl.ok('patch', 'pod', 'web', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/labels/json","value":"yes"}]');
+    await kubectl.ok('patch', 'pod', 'web', '-p', '{"spec":{"containers":[{"name":"app","image":"nginx:1.28"}]}}');
+    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    expect(pod.metadata!.annotations).toEqual({ owner: 'team-a' });
+    expect(pod.metadata!.labels).toEqual({ app: 'web', tier: 'front', merged: 'yes', json: 'yes' });
+    expect(pod.spec!.containers[0]!.image).toBe('nginx:1.28');
+    expect(pod.spec!.containers[0]!.env).toEqual([{ name: 'A', value: '1' }]);
+    const patchTypes = server.hooks
+      .requestLog()
+      .filter((entry) => entry.verb === 'patch')
+      .map((entry) => entry.contentType);
+    expect(patchTypes).toEqual(expect.arrayContaining(['application/merge-patch+json', 'application/json-patch+json', 'application/strategic-merge-patch+json']));
+  });
+
+  it('describes a pod with its events', async () => {
+    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    const event: CoreV1Event = {
+      metadata: { name: 'web.1', namespace: 'default' },
+      involvedObject: { kind: 'Pod', namespace: 'default', name: 'web', uid: pod.metadata!.uid, apiVersion: 'v1' },
+      reason: 'EIPAssociated',
+      message: 'associated 203.0.113.7',
+      type: 'Normal',
+      source: { component: 'podeip' },
+      firstTimestamp: new Date(),
+      lastTimestamp: new Date(),
+      count: 1,
+    };
+    await core.createNamespacedEvent({ namespace: 'default', body: event });
+    const description = await kubectl.ok('describe', 'pod', 'web');
+    expect(description).toMatch(/^Name:\s+web\nNamespace:\s+default\n/);
+    expect(description).toMatch(/Events:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n\s+----.*\n\s+Normal\s+EIPAssociated\s+\d+s\s+podeip\s+associated 203\.0\.113\.7\n/);
+  });
+
+  it('prints a change with get -w', async () => {
+    const watcher = kubectl.start('get', 'pods', '-w', '--output-watch-events');
+    let output = '';
+    const sawLines = (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (output.split('\n').filter((line) => line !== '').length >= count) resolve();
+        };
+        watcher.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          check();
+        });
+        check();
+      });
+    await sawLines(2);
+    await kubectl.ok('label', 'pod', 'web', 'watched=yes');
+    await sawLines(3);
+    watcher.kill();
+    const lines = output.split('\n').filter((line) => line !== '');
+    expect(lines[0]).toMatch(/^EVENT\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    expect(lines[1]).toMatch(/^ADDED\s+web\s+0\/1\s+Pending\s+0\s+\d+s$/);
+    expect(lines[2]).toMatch(/^MODIFIED\s+web\s+0\/1\s+Pending\s+0\s+\d+s$/);
+  });
+
+  it('deletes an unscheduled pod and returns once it is gone', async () => {
+    await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('gone.yaml', podYaml('gone')));
+    expect(await kubectl.ok('delete', 'pod', 'gone')).toBe('pod "gone" deleted\n');
+    const error = await core.readNamespacedPod({ name: 'gone', namespace: 'default' }).catch((e) => e);
+    expect(error.code).toBe(404);
+  });
+
+  it('applies with --validate=false, then re-applies a change', async () => {
+    const manifest = (image: string, replicas: number) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  replicas: ${replicas}
+  serviceName: db
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+      - name: db
+        image: ${image}
+`;
+    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:16', 1)))).toBe('statefulset.apps/db created\n');
+    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:17', 2)))).toBe(
+      'statefulset.apps/db configured\n',
+    );
+    const set = JSON.parse(await kubectl.ok('get', 'sts', 'db', '-o', 'json'));
+    expect(set.spec.replicas).toBe(2);
+    expect(set.spec.template.spec.containers[0].image).toBe('postgres:17');
+    expect(set.metadata.generation).toBe(2);
+    expect(await kubectl.ok('scale', 'statefulset', 'db', '--replicas=3')).toBe('statefulset.apps/db scaled\n');
+    expect(await kubectl.ok('get', 'statefulset', 'db', '-o', 'jsonpath={.spec.replicas}')).toBe('3');
+    expect(await kubectl.ok('get', 'sts')).toMatch(/^NAME\s+READY\s+AGE\ndb\s+0\/3\s+\d+s\n$/);
+  });
+
+  it('gets a custom resource by its printer columns', async () => {
+    await createWidgetCrd(server);
+    const widget = `apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: small
+spec:
+  size: 2
+  color: blue
+`;
+    await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget));
+    expect(await kubectl.ok('get', 'widgets')).toMatch(/^NAME {4}SIZE {3}PHASE {3}AGE\nsmall {3}2 {14}\d+s\n$/);
+    expect(await kubectl.ok('get', 'wdg', '-o', 'wide')).toMatch(/^NAME {4}SIZE {3}PHASE {3}COLOR {3}AGE\nsmall {3}2 {14}blue {4}\d+s\n$/);
+  });
+});
