@@ -27,6 +27,7 @@ export class ClusterInformers {
   readonly deployments: ListWatch<V1Deployment>;
   readonly replicaSets: ListWatch<V1ReplicaSet>;
   private readonly restarts = new Set<NodeJS.Timeout>();
+  private readonly starting = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(private readonly kubeConfig: KubeConfig) {
@@ -41,7 +42,7 @@ export class ClusterInformers {
 
   /** Resolves once every informer has listed; rejects if one could not. */
   async start(): Promise<void> {
-    await Promise.all(this.all().map((informer) => informer.start()));
+    await Promise.all(this.all().map((informer) => this.startOne(informer)));
     const unsynced = this.all().filter((informer) => informer.latestResourceVersion() === '');
     if (unsynced.length > 0) throw new Error(`${unsynced.length} workload simulation informer(s) could not list`);
   }
@@ -51,6 +52,15 @@ export class ClusterInformers {
     for (const timer of this.restarts) clearTimeout(timer);
     this.restarts.clear();
     await Promise.all(this.all().map((informer) => informer.stop()));
+    // ListWatch opens its watch after the list even if stop() came meanwhile: close those too.
+    await Promise.all([...this.starting]);
+    await Promise.all(this.all().map((informer) => informer.stop()));
+  }
+
+  private startOne(informer: ListWatch<KubernetesObject>): Promise<void> {
+    const started = informer.start().finally(() => this.starting.delete(started));
+    this.starting.add(started);
+    return started;
   }
 
   private all(): ListWatch<KubernetesObject>[] {
@@ -64,7 +74,7 @@ export class ClusterInformers {
       if (this.stopped) return;
       const timer = setTimeout(() => {
         this.restarts.delete(timer);
-        void informer.start();
+        void this.startOne(informer as ListWatch<KubernetesObject>);
       }, RESTART_DELAY_MS);
       this.restarts.add(timer);
     });
