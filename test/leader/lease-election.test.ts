@@ -1,5 +1,6 @@
 import { CoordinationV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { systemElectionClock } from '../../src/leader/index.js';
 import { LeaseLock } from '../../src/leader/lease-lock.js';
 import { loadControllerRbac } from '../manifests/rbac-rules.js';
 import {
@@ -107,6 +108,18 @@ it('on stop, the leader releases the lease and a waiting candidate takes over at
   expect(a.elector.isLeader()).toBe(false);
   expect(takenOverAt - stoppedAt).toBeLessThan(FAST.leaseDurationMs / 2);
   expect(await readRecord(reader, lease)).toMatchObject({ holderIdentity: 'b', leaseDurationSeconds: 1, leaseTransitions: 1 });
+});
+
+it('a candidate whose clock is an hour ahead still waits: expiry is judged from local observation, not timestamps', async () => {
+  const { lease, a } = await soleLeader();
+  const anHourAhead = { now: () => Date.now() + 3_600_000, delay: systemElectionClock.delay };
+  const skewed = probe(lease, 'skewed', { clock: anHourAhead });
+  await skewed.waitFor('leader:a');
+  const observed = await readRecord(reader, lease);
+  await eventually(async () => (await readRecord(reader, lease)).renewTime >= observed.renewTime + 3 * FAST.retryPeriodMs, 3_000, 'three renewals');
+
+  expect(eventNames(skewed)).toEqual(['leader:a']);
+  expect(a.elector.isLeader()).toBe(true);
 });
 
 it('a stopped standby leaves the lease alone', async () => {
