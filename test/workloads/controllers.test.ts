@@ -66,6 +66,16 @@ describe('StatefulSet, Deployment and ReplicaSet controllers', () => {
     expect(replacement.status!.podIP).toMatch(/^10\.0\.\d+\.\d+$/);
   });
 
+  test('a StatefulSet pod that failed is deleted and re-created', async () => {
+    const old = cluster.cache.pods.get('db-0', namespace)!;
+    await cluster.core.patchNamespacedPodStatus({ name: 'db-0', namespace, body: { status: { phase: 'Failed' } } }, mergePatch);
+    const replacement = await cluster.waitFor('db-0 running again', () => {
+      const pod = cluster.cache.pods.get('db-0', namespace);
+      return pod && pod.metadata!.uid !== old.metadata!.uid && pod.status?.phase === 'Running' && pod;
+    });
+    expect(replacement.metadata!.labels!['statefulset.kubernetes.io/pod-name']).toBe('db-0');
+  });
+
   test('a Deployment creates a ReplicaSet named by its template hash, whose pods get random suffixes', async () => {
     const deployment = await cluster.apps.createNamespacedDeployment({
       namespace,

@@ -75,6 +75,12 @@ describe('pods on the simulated nodes', () => {
     expect((await cluster.waitFor('pinned running', () => running('pinned'))).spec!.nodeName).toBe('node-2');
   });
 
+  test('a pod no node fits waits until a node gets the label its nodeSelector asks for', async () => {
+    await cluster.core.createNamespacedPod({ namespace, body: podManifest('zoned', { spec: { nodeSelector: { zone: 'z1' } } }) });
+    await cluster.core.patchNode({ name: 'node-3', body: { metadata: { labels: { zone: 'z1' } } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    expect((await cluster.waitFor('zoned running', () => running('zoned'))).spec!.nodeName).toBe('node-3');
+  });
+
   test('a readiness gate holds Ready False until its condition is set True through pods/status', async () => {
     await cluster.core.createNamespacedPod({ namespace, body: podManifest('gated', { spec: { readinessGates: [{ conditionType: GATE }] } }) });
     const pod = await cluster.waitFor('gated running', () => running('gated'));
