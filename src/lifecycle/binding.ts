@@ -14,7 +14,8 @@ import { withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { writePodOutputs } from './pod-outputs.js';
-import { holderOf } from './static-choice.js';
+import { chooseStaticAddress, holderOf } from './static-choice.js';
+import type { StaticAddressRequest } from '../annotations/claim-request.js';
 import type { PollDelays } from './poll-delays.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
@@ -88,7 +89,10 @@ export class Binder {
   private async takeStatic(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
     const addressId = claim.spec.addressId;
     if (!addressId) {
-      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'NoAddress', message: 'no listed address is available to this pod' }]);
+      const choice = chooseStaticAddress(this.context.dialect.parse(pod) as StaticAddressRequest, pod.name, key, this.context.claims.list());
+      const message = 'problem' in choice ? choice.problem : 'no listed address is available to this pod';
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'NoAddress', message }]);
+      await announce(this.context, { pod, claim }, 'Warning', 'InvalidEIPRequest', message);
       return { result: {} };
     }
     const holder = holderOf(addressId, key, this.context.claims.list());

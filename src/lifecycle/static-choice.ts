@@ -14,6 +14,7 @@ export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EI
   return claims.find((claim) => keyOf(claim.metadata) !== key && (claim.status?.addressId === addressId || claim.spec.addressId === addressId));
 }
 
+/** Pods without an ordinal take the first entry no other claim holds. */
 export function chooseStaticAddress(request: StaticAddressRequest, podName: string, key: string, claims: EIPClaim[]): StaticChoice {
   const ordinal = request.chooseByOrdinal ? ordinalOf(podName) : undefined;
   if (ordinal !== undefined) {
@@ -23,6 +24,7 @@ export function chooseStaticAddress(request: StaticAddressRequest, podName: stri
     }
     return { addressId };
   }
+  // When every entry is held, take the first anyway: the claim then waits on it with AddressConflict.
   const free = request.addressIds.find((addressId) => !holderOf(addressId, key, claims));
-  return free ? { addressId: free } : { problem: `every listed address is held by another claim: ${request.addressIds.join(', ')}` };
+  return { addressId: free ?? request.addressIds[0]! };
 }

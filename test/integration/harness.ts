@@ -30,6 +30,8 @@ export type ControllerOverrides = Partial<ControllerOptions>;
 
 export interface HarnessOptions {
   emulator?: EmulatorSettings;
+  /** How long deleted pods take to terminate; default 0. */
+  terminationCapSeconds?: number;
   controller?: ControllerOverrides;
 }
 
@@ -70,7 +72,7 @@ export class Harness {
     await installCrd(kubeConfig);
     const network = new PodNetwork({ idStyle: row.idStyle });
     const cloud = await row.startEmulator(network, options.emulator ?? {});
-    const workloads = await startWorkloadSimulation({ kubeConfig, network, nodes: 2, terminationCapSeconds: 0 });
+    const workloads = await startWorkloadSimulation({ kubeConfig, network, nodes: 2, terminationCapSeconds: options.terminationCapSeconds ?? 0 });
     const harness = new Harness(row, apiServer, kubeConfig, kubeconfigPath, cloud, network, workloads, tempDir, options);
     await harness.startController();
     return harness;
