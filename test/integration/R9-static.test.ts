@@ -61,10 +61,3 @@ describe.each(PROVIDER_ROWS)('R9 static addresses ($name)', (row) => {
     expect(world.calls('ReleaseAddresses')).toBe(0);
   });
 });
-    for (const name of ['fixed-0', 'fixed-1']) await world.deletePod(name).catch(() => undefined);
-    await eventually('claims of fixed-0/1 gone', async () => !(await world.claim('fixed-0')) && !(await world.claim('fixed-1')));
-    await eventually('addresses unbound', () => ids.slice(0, 2).every((id) => world.address(id)?.status === row.status.available));
-    expect(ids.map((id) => world.address(id)?.addressId)).toEqual(ids);
-    expect(world.calls('ReleaseAddresses')).toBe(0);
-  });
-});
