@@ -37,6 +37,7 @@ function keepsStatusOnCreate(type: ResourceType): boolean {
   return !type.hasStatus || (type.group === '' && type.plural === 'nodes');
 }
 
+/** `body` must be the caller's own copy (a freshly parsed request body): the stored object shares its parts. */
 export function prepareForCreate(type: ResourceType, body: KubeObject, namespace: string | undefined, now: Date): KubeObject {
   const metadata: KubeObject = { ...body.metadata };
   for (const field of [...serverOwnedMetadata, 'resourceVersion', 'managedFields', 'selfLink']) delete metadata[field];
@@ -46,7 +47,7 @@ export function prepareForCreate(type: ResourceType, body: KubeObject, namespace
   metadata.uid = randomUUID();
   metadata.creationTimestamp = now.toISOString().replace(/\.\d+Z$/, 'Z');
   if (type.tracksGeneration) metadata.generation = 1;
-  const object: KubeObject = { ...structuredClone(body), metadata };
+  const object: KubeObject = { ...body, metadata };
   if (!keepsStatusOnCreate(type)) delete object.status;
   return object;
 }
