@@ -10,7 +10,7 @@ import { templateHash } from './names.js';
 import { QueuedController, writeStatusIfChanged } from './reconcile-queue.js';
 import { controllerKey, controllerReference, ignoringAlreadyDone, isControlledBy, objectKey, splitKey } from './wire.js';
 
-export const TEMPLATE_HASH_LABEL = 'pod-template-hash';
+const TEMPLATE_HASH_LABEL = 'pod-template-hash';
 const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
 export class DeploymentController extends QueuedController {

@@ -44,7 +44,7 @@ export function splitKey(key: string): { namespace: string; name: string } {
   return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
-export function controllerOf(object: KubernetesObject): V1OwnerReference | undefined {
+function controllerOf(object: KubernetesObject): V1OwnerReference | undefined {
   return object.metadata?.ownerReferences?.find((reference) => reference.controller === true);
 }
 
