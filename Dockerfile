@@ -6,7 +6,9 @@
 FROM node:22-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm install (not npm ci): it installs the locked versions too, and tolerates a lockfile made where the
+# registry mirror omits other platforms' optional binaries (jest's unrs-resolver), which npm ci refuses.
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 # Only src/: `podeip run` never loads hack/ (the sandbox, which is not part of the image).
 COPY src ./src
@@ -16,7 +18,7 @@ RUN npx tsc -p tsconfig.build.json
 FROM node:22-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # 3. Runtime: distroless Node.js (no shell, no package manager), numeric non-root user so that
 #    runAsNonRoot can be verified by the kubelet.

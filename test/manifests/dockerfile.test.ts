@@ -44,8 +44,8 @@ it('has a build stage, a production-dependencies stage and a distroless runtime'
 });
 
 it('compiles with the dev dependencies and installs only production dependencies for the runtime', () => {
-  expect(all(build, 'RUN')).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npx tsc -p tsconfig.build.json']);
-  expect(all(deps, 'RUN')).toEqual(['npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force']);
+  expect(all(build, 'RUN')).toEqual(['npm install --ignore-scripts --no-audit --no-fund', 'npx tsc -p tsconfig.build.json']);
+  expect(all(deps, 'RUN')).toEqual(['npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force']);
 });
 
 it('copies into the runtime only production node_modules, the compiled dist and package.json', () => {
@@ -57,7 +57,7 @@ it('copies into the runtime only production node_modules, the compiled dist and 
   expect(all(runtime, 'RUN')).toEqual([]);
 });
 
-/** Top-level packages that `npm ci --omit=dev` installs: production dependencies and what they pull in. */
+/** Top-level packages that `npm install --omit=dev` installs: production dependencies and what they pull in. */
 function productionPackages(): Set<string> {
   const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
