@@ -1,0 +1,263 @@
+/**
+ * The Provider for Alibaba Cloud VPC 2016-04-28 (EIPs) and ECS 2014-05-26 (pod IP → ENI) over the
+ * official SDKs. Unlike Terway: allocation carries a ClientToken and podeip's tags, releasing an
+ * address that is already gone succeeds, and a common bandwidth package is left before release.
+ */
+import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
+import { CloudError } from '../cloud-error.js';
+import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
+import { TargetCache } from '../target-cache.js';
+import { type AlibabaEipAddress, toCloudAddress } from './address-mapping.js';
+import { type AlibabaClientOptions, type EcsClient, type VpcClient, createAlibabaClients, ecsSdk, vpcSdk } from './alibaba-clients.js';
+import { classifyAlibabaCode } from './error-classification.js';
+
+/** api.aliyun.com flow control: AllocateEipAddress and AssociateEipAddress 120/min; others as Terway's default, 500/min. */
+export const ALIBABA_RATE_LIMITS: RateLimits = {
+  perSecond: { AllocateEipAddress: 2, AssociateEipAddress: 2 },
+  defaultPerSecond: 500 / 60,
+};
+
+/** DescribeEipAddresses takes at most 50 comma-separated AllocationIds, and pages of at most 100. */
+const IDS_PER_DESCRIBE = 50;
+const PAGE_SIZE = 100;
+const ENI = 'NetworkInterface';
+
+/** `AllocationParams.parameters` as the Alibaba dialect writes them (AllocateEipAddress names). */
+export interface AlibabaAllocationParameters {
+  InstanceChargeType?: string;
+  /** Joined after allocation, left before release (AllocateEipAddress has no such parameter). */
+  CommonBandwidthPackageId?: string;
+  PublicIpAddressPoolId?: string;
+  ResourceGroupId?: string;
+  Name?: string;
+  Description?: string;
+  SecurityProtectionTypes?: string[];
+  Tags?: Record<string, string>;
+}
+
+export interface AlibabaProviderOptions extends AlibabaClientOptions {
+  rateLimits?: RateLimits;
+  observer?: CloudCallObserver;
+  /** How long a resolved pod IP → ENI mapping is trusted. */
+  targetCacheMs?: number;
+  /** Look pod IPs up in this VPC only. */
+  vpcId?: string;
+  /** How often a throttled call is tried again (each time after the slowed-down limiter lets it go); default 3. */
+  throttleRetries?: number;
+}
+
+interface SdkFailure {
+  code?: string;
+  statusCode?: number;
+  requestId?: string;
+  message?: string;
+  data?: { Message?: string; RequestId?: string };
+}
+
+export class AlibabaProvider implements Provider {
+  readonly name = 'alibaba' as const;
+  private readonly vpc: VpcClient;
+  private readonly ecs: EcsClient;
+  private readonly region: string;
+  private readonly vpcId: string | undefined;
+  private readonly limiter: ActionRateLimiter;
+  private readonly observer: CloudCallObserver;
+  private readonly targets: TargetCache;
+  private readonly throttleRetries: number;
+
+  constructor(options: AlibabaProviderOptions) {
+    ({ vpc: this.vpc, ecs: this.ecs } = createAlibabaClients(options));
+    this.region = options.region;
+    this.vpcId = options.vpcId;
+    this.limiter = new ActionRateLimiter(options.rateLimits ?? ALIBABA_RATE_LIMITS);
+    this.observer = options.observer ?? ignoreCloudCalls;
+    this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
+    this.throttleRetries = options.throttleRetries ?? 3;
+  }
+
+  async allocate(request: AllocateRequest): Promise<AllocateResult> {
+    const { Tags: userTags, CommonBandwidthPackageId: packageId, ...rest } = request.allocation.parameters as AlibabaAllocationParameters;
+    const tags = { ...userTags, ...request.tags };
+    const body = await this.call('AllocateEipAddress', () =>
+      this.vpc.allocateEipAddress(
+        new vpcSdk.AllocateEipAddressRequest({
+          regionId: this.region,
+          bandwidth: String(request.allocation.bandwidthMbps),
+          ISP: request.allocation.isp,
+          internetChargeType: request.allocation.chargeType,
+          instanceChargeType: rest.InstanceChargeType ?? 'PostPaid',
+          publicIpAddressPoolId: rest.PublicIpAddressPoolId,
+          resourceGroupId: rest.ResourceGroupId,
+          name: rest.Name,
+          description: rest.Description,
+          securityProtectionTypes: rest.SecurityProtectionTypes,
+          tag: Object.entries(tags).map(([key, value]) => new vpcSdk.AllocateEipAddressRequestTag({ key, value })),
+          clientToken: request.clientToken,
+        }),
+      ),
+    );
+    if (!body.allocationId) throw this.failure('AllocateEipAddress', { code: 'InternalError', statusCode: 200, message: 'no allocation id in the reply' });
+    if (packageId) await this.joinBandwidthPackage(body.allocationId, packageId);
+    return { addressId: body.allocationId, publicIp: body.eipAddress };
+  }
+
+  async describeByIds(addressIds: string[]): Promise<CloudAddress[]> {
+    const batches: AlibabaEipAddress[][] = [];
+    for (let start = 0; start < addressIds.length; start += IDS_PER_DESCRIBE) {
+      batches.push(await this.describe({ allocationId: addressIds.slice(start, start + IDS_PER_DESCRIBE).join(',') }));
+    }
+    return batches.flat().map(toCloudAddress);
+  }
+
+  async describeByTags(tags: Record<string, string>): Promise<CloudAddress[]> {
+    const tag = Object.entries(tags).map(([key, value]) => new vpcSdk.DescribeEipAddressesRequestTag(value === '' ? { key } : { key, value }));
+    return (await this.describe({ tag })).map(toCloudAddress);
+  }
+
+  async associate(addressId: string, target: AddressTarget): Promise<void> {
+    try {
+      await this.call('AssociateEipAddress', () =>
+        this.vpc.associateEipAddress(
+          new vpcSdk.AssociateEipAddressRequest({ regionId: this.region, allocationId: addressId, ...this.bindingOf(target) }),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof CloudError && /^Invalid(InstanceId|PrivateIpAddress)\./.test(error.code)) this.targets.forget(target.privateIp);
+      throw error;
+    }
+  }
+
+  /** With a target, the cloud refuses (IncorrectEipStatus) to unbind an address that now points elsewhere. */
+  async disassociate(addressId: string, target?: AddressTarget): Promise<void> {
+    await this.call('UnassociateEipAddress', () =>
+      this.vpc.unassociateEipAddress(
+        new vpcSdk.UnassociateEipAddressRequest({ regionId: this.region, allocationId: addressId, ...(target ? this.bindingOf(target) : {}) }),
+      ),
+    );
+  }
+
+  async release(addressId: string): Promise<void> {
+    const [eip] = await this.describe({ allocationId: addressId });
+    if (!eip) return;
+    if (eip.bandwidthPackageId) await this.leaveBandwidthPackage(addressId, eip.bandwidthPackageId);
+    await this.unlessCode(['InvalidAllocationId.NotFound'], () =>
+      this.call('ReleaseEipAddress', () => this.vpc.releaseEipAddress(new vpcSdk.ReleaseEipAddressRequest({ regionId: this.region, allocationId: addressId }))),
+    );
+  }
+
+  resolveTarget(privateIp: string): Promise<AddressTarget | undefined> {
+    return this.targets.resolve(privateIp, () => this.findInterfaceOf(privateIp));
+  }
+
+  close(): void {
+    this.limiter.close();
+  }
+
+  private bindingOf(target: AddressTarget): { instanceType: string; instanceId: string; privateIpAddress: string } {
+    return { instanceType: ENI, instanceId: target.networkInterfaceId, privateIpAddress: target.privateIp };
+  }
+
+  /** A replayed allocation may already be in the package; in any other package it is an error. */
+  private async joinBandwidthPackage(addressId: string, packageId: string): Promise<void> {
+    try {
+      await this.call('AddCommonBandwidthPackageIp', () =>
+        this.vpc.addCommonBandwidthPackageIp(
+          new vpcSdk.AddCommonBandwidthPackageIpRequest({ regionId: this.region, bandwidthPackageId: packageId, ipInstanceId: addressId }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof CloudError && error.code === 'OperationUnsupported.EipInCbwp')) throw error;
+      const [eip] = await this.describe({ allocationId: addressId });
+      if (eip?.bandwidthPackageId !== packageId) throw error;
+    }
+  }
+
+  private async leaveBandwidthPackage(addressId: string, packageId: string): Promise<void> {
+    await this.unlessCode(['OperationUnsupported.IpNotInCbwp', 'InvalidBandwidthPackageId.NotFound', 'InvalidAllocationId.NotFound'], () =>
+      this.call('RemoveCommonBandwidthPackageIp', () =>
+        this.vpc.removeCommonBandwidthPackageIp(
+          new vpcSdk.RemoveCommonBandwidthPackageIpRequest({ regionId: this.region, bandwidthPackageId: packageId, ipInstanceId: addressId }),
+        ),
+      ),
+    );
+  }
+
+  /** Runs a step whose failure with one of these codes means its work is already done. */
+  private async unlessCode(codes: string[], step: () => Promise<unknown>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      if (!(error instanceof CloudError && codes.includes(error.code))) throw error;
+    }
+  }
+
+  /** Every page of one DescribeEipAddresses query. */
+  private async describe(filter: { allocationId?: string; tag?: InstanceType<typeof vpcSdk.DescribeEipAddressesRequestTag>[] }): Promise<AlibabaEipAddress[]> {
+    const found: AlibabaEipAddress[] = [];
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      const body = await this.call('DescribeEipAddresses', () =>
+        this.vpc.describeEipAddresses(new vpcSdk.DescribeEipAddressesRequest({ regionId: this.region, pageNumber, pageSize: PAGE_SIZE, ...filter })),
+      );
+      const page = body.eipAddresses?.eipAddress ?? [];
+      found.push(...page);
+      if (page.length < PAGE_SIZE || found.length >= (body.totalCount ?? 0)) return found;
+    }
+  }
+
+  private async findInterfaceOf(privateIp: string): Promise<AddressTarget | undefined> {
+    const body = await this.call('DescribeNetworkInterfaces', () =>
+      this.ecs.describeNetworkInterfaces(
+        new ecsSdk.DescribeNetworkInterfacesRequest({ regionId: this.region, vpcId: this.vpcId, privateIpAddress: [privateIp], pageSize: PAGE_SIZE }),
+      ),
+    );
+    const eni = (body.networkInterfaceSets?.networkInterfaceSet ?? []).find(
+      (candidate) => candidate.privateIpAddress === privateIp || (candidate.privateIpSets?.privateIpSet ?? []).some((ip) => ip.privateIpAddress === privateIp),
+    );
+    return eni?.networkInterfaceId ? { networkInterfaceId: eni.networkInterfaceId, privateIp } : undefined;
+  }
+
+  /** One API call through the limiter; a throttled reply slows the action down and is tried again. */
+  private async call<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.attempt(action, send);
+      } catch (error) {
+        if (!(error instanceof CloudError && error.kind === 'throttled' && attempt < this.throttleRetries)) throw error;
+      }
+    }
+  }
+
+  private async attempt<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
+    await this.limiter.acquire(action);
+    const started = process.hrtime.bigint();
+    let code = 'Success';
+    try {
+      const response = await send();
+      if (!response.body) throw { code: 'InternalError', statusCode: 200, message: 'empty reply' } satisfies SdkFailure;
+      return response.body;
+    } catch (error) {
+      const failure = this.failure(action, error as SdkFailure);
+      code = failure.code || 'NetworkError';
+      if (failure.kind === 'throttled') this.limiter.throttled(action);
+      throw failure;
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.observer.observe({ provider: this.name, action, code, seconds });
+    }
+  }
+
+  /** SDK errors carry the cloud's code and HTTP status; without them the request got no answer (the code is then Node's, e.g. ECONNREFUSED). */
+  private failure(action: string, error: SdkFailure): CloudError {
+    const answered = error.statusCode !== undefined || error.requestId !== undefined;
+    const code = answered ? (error.code ?? '') : '';
+    return new CloudError({
+      kind: classifyAlibabaCode(code),
+      provider: this.name,
+      action,
+      code,
+      requestId: error.requestId ?? error.data?.RequestId ?? '',
+      message: error.data?.Message ?? error.message ?? String(error),
+    });
+  }
+}
