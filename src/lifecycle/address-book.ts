@@ -66,6 +66,8 @@ export class AddressBook {
     const missing = staticIds.filter((id) => !seen.has(id));
     const statics = missing.length > 0 ? await this.describeTolerant(missing) : [];
     this.taggedSnapshot = tagged;
+    const found = new Set([...seen, ...statics.map((address) => address.id)]);
+    for (const [id, entry] of this.entries) if (!found.has(id)) entry.stale = true;
     for (const address of [...tagged, ...statics]) {
       if ((this.epochs.get(address.id) ?? 0) === (epochsAtStart.get(address.id) ?? 0)) {
         this.entries.set(address.id, { address, stale: false });

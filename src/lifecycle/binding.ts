@@ -48,8 +48,8 @@ export class Binder {
     if (address.state === 'Bound' || address.state === 'Releasing') return this.freeFromElsewhere(key, current, pod, address);
     const target = await this.context.provider.resolveTarget(pod.podIP);
     if (!target) return this.poll(key);
-    await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
     this.context.addresses.invalidate(addressId);
+    await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
     return this.poll(key);
   }
 
@@ -136,8 +136,8 @@ export class Binder {
       await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
       return { requeueAfterMs: this.context.settings.conflictRetryMs };
     }
-    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () => this.context.provider.disassociate(address.id, address.target));
     this.context.addresses.invalidate(address.id);
+    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () => this.context.provider.disassociate(address.id, address.target));
     const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
     return this.poll(key);
