@@ -1,4 +1,5 @@
 /** The built-in resources this server serves (issue 2, item 1). */
+import { eventsV1Storage } from './event-conversion.js';
 import type { ResourceType } from './resource-type.js';
 
 interface BuiltinSpec {
@@ -40,7 +41,7 @@ export const builtinResources: ResourceType[] = [
   builtin({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], hasStatus: true }),
   builtin({ group: '', version: 'v1', kind: 'Binding', plural: 'bindings', namespaced: true }),
   builtin({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
-  builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
+  { ...builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }), storage: eventsV1Storage },
   builtin({ ...workload, kind: 'StatefulSet', plural: 'statefulsets', shortNames: ['sts'], categories: ['all'] }),
   builtin({ ...workload, kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], categories: ['all'] }),
   builtin({ ...workload, kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], categories: ['all'] }),

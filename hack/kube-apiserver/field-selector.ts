@@ -32,6 +32,7 @@ const coreEventFields = [
 const fieldsByKind: Record<string, string[]> = {
   '/pods': podFields,
   '/events': coreEventFields,
+  'events.k8s.io/events': coreEventFields,
   '/nodes': ['spec.unschedulable'],
   '/namespaces': ['status.phase'],
   'apps/replicasets': ['status.replicas'],

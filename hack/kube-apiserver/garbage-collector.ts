@@ -7,7 +7,7 @@
 import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './deletion-plan.js';
 import type { ObjectService } from './object-service.js';
 import type { StoredEvent } from './object-store.js';
-import { resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+import { storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 
 interface ObjectRef {
   resource: string;
@@ -89,7 +89,7 @@ export class GarbageCollector {
   }
 
   private typeOf(resource: string): ResourceType | undefined {
-    return this.service.registry.allResources().find((type) => resourceKey(type) === resource);
+    return this.service.registry.allResources().find((type) => storageKeyOf(type) === resource);
   }
 
   private current(ref: ObjectRef): { type: ResourceType; object: KubeObject } | undefined {

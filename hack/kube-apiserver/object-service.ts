@@ -18,7 +18,7 @@ import {
 } from './object-writes.js';
 import { APPLY_PATCH, checkPatchType, mediaTypeOf, parseApplyBody, patchedObject } from './patch-document.js';
 import type { ResourceRegistry } from './resource-registry.js';
-import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 
 export interface ListOptions extends Selection {
   limit?: number;
@@ -42,18 +42,24 @@ export class ObjectService {
 
   /** The object as the requested version shows it (custom resources are not converted between versions). */
   present(type: ResourceType, object: KubeObject): KubeObject {
-    return { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
+    const converted = type.storage ? type.storage.fromStorage(object) : object;
+    return { ...converted, apiVersion: apiVersionOf(type), kind: type.kind };
+  }
+
+  /** A client's object in the form its storage keeps. */
+  private stored(type: ResourceType, body: KubeObject): KubeObject {
+    return type.storage ? type.storage.toStorage(body) : body;
   }
 
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
-    const object = this.store.get(resourceKey(type), namespace, name);
+    const object = this.store.get(storageKeyOf(type), namespace, name);
     if (!object) throw notFound(type, name);
     return object;
   }
 
   list(type: ResourceType, options: ListOptions): Page {
     const matches = matcherFor(type, options);
-    const objects = this.store.list(resourceKey(type), options.namespace).filter(matches);
+    const objects = this.store.list(storageKeyOf(type), options.namespace).filter(matches);
     return pageOf(objects, String(this.store.currentVersion), options.limit, options.continueToken);
   }
 
@@ -61,11 +67,11 @@ export class ObjectService {
     checkKind(type, body);
     checkNamespaceMatches(body, namespace);
     if (type.namespaced) this.requireNamespace(namespace!);
-    let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, body, namespace, this.now()));
+    let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, this.stored(type, body), namespace, this.now()));
     object = { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
     if (resourceKey(type) === CRDS) object = { ...object, status: establishedStatus(object, this.now()) };
     object = this.validated(type, object, [...createViolations(resourceKey(type), object), ...this.crdChecks(type, object)]);
-    if (this.store.get(resourceKey(type), namespace, object.metadata.name)) throw alreadyExists(type, object.metadata.name);
+    if (this.store.get(storageKeyOf(type), namespace, object.metadata.name)) throw alreadyExists(type, object.metadata.name);
     return this.saved(type, object);
   }
 
@@ -75,13 +81,13 @@ export class ObjectService {
     const old = this.get(type, namespace, name);
     const expected = body.metadata?.resourceVersion;
     if (expected && expected !== old.metadata.resourceVersion) throw conflict(type, name);
-    const next = prepareForUpdate(type, old, { ...body, apiVersion: old.apiVersion, kind: type.kind }, subresource);
+    const next = prepareForUpdate(type, old, { ...this.stored(type, body), apiVersion: old.apiVersion, kind: old.kind }, subresource);
     return this.committed(type, old, next, updateViolations(resourceKey(type), old, next));
   }
 
   patch(type: ResourceType, namespace: string | undefined, name: string, contentType: string | undefined, body: string, subresource?: string): KubeObject {
     checkPatchType(type, contentType);
-    const old = this.store.get(resourceKey(type), namespace, name);
+    const old = this.store.get(storageKeyOf(type), namespace, name);
     if (!old && mediaTypeOf(contentType) === APPLY_PATCH && !subresource) return this.create(type, namespace, parseApplyBody(body));
     if (!old) throw notFound(type, name);
     const patched = patchedObject(type, contentType, this.present(type, old), body);
@@ -97,13 +103,13 @@ export class ObjectService {
     const object = this.get(type, namespace, name);
     const plan = planDeletion(type, object, options, this.now());
     if (plan.action === 'keep') return { removed: false, object };
-    if (plan.action === 'mark') return { removed: false, object: this.store.save(resourceKey(type), plan.object) };
+    if (plan.action === 'mark') return { removed: false, object: this.store.save(storageKeyOf(type), plan.object) };
     return { removed: true, object: this.removed(type, object) };
   }
 
   deleteCollection(type: ResourceType, selection: Selection, options: DeleteOptions): KubeObject[] {
     const matches = matcherFor(type, selection);
-    const objects = this.store.list(resourceKey(type), selection.namespace).filter(matches);
+    const objects = this.store.list(storageKeyOf(type), selection.namespace).filter(matches);
     return objects.map((object) => this.delete(type, object.metadata.namespace, object.metadata.name, options).object);
   }
 
@@ -133,7 +139,7 @@ export class ObjectService {
   }
 
   private saved(type: ResourceType, object: KubeObject): KubeObject {
-    const saved = this.store.save(resourceKey(type), object);
+    const saved = this.store.save(storageKeyOf(type), object);
     if (resourceKey(type) === CRDS) this.serveCustomResources(saved);
     return saved;
   }
@@ -142,7 +148,7 @@ export class ObjectService {
     const key = resourceKey(type);
     if (key === NAMESPACES) this.removeNamespaceContents(object.metadata.name);
     if (key === CRDS) this.removeCustomResources(object);
-    return this.store.remove(key, object);
+    return this.store.remove(storageKeyOf(type), object);
   }
 
   private serveCustomResources(crd: KubeObject): void {
@@ -159,7 +165,7 @@ export class ObjectService {
   /** Namespace deletion is immediate: its objects go at once, without grace periods or finalizers. */
   private removeNamespaceContents(namespace: string): void {
     for (const type of this.registry.allResources().filter((candidate) => candidate.namespaced)) {
-      for (const object of this.store.list(resourceKey(type), namespace)) this.store.remove(resourceKey(type), object);
+      for (const object of this.store.list(storageKeyOf(type), namespace)) this.store.remove(storageKeyOf(type), object);
     }
   }
 }

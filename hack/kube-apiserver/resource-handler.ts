@@ -7,7 +7,7 @@ import { matcherFor, type Selection } from './object-matcher.js';
 import type { ListOptions, ObjectService } from './object-service.js';
 import type { ResourceRoute } from './api-route.js';
 import { APPLY_PATCH, mediaTypeOf } from './patch-document.js';
-import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 import { bindPod, patchScale, scaleOf, updateScale } from './subresources.js';
 import { includeObjectOf, tableOf, wantsTable } from './table-output.js';
 import type { WatchStreams } from './watch-streams.js';
@@ -52,8 +52,9 @@ function successStatus(type: ResourceType, object: KubeObject, code = 200): Kube
 
 /** Lists of built-in types carry no kind/apiVersion on their items; custom resource lists do. */
 function listItem(type: ResourceType, object: KubeObject, service: ObjectService): KubeObject {
-  if (type.schema) return service.present(type, object);
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;
+  const presented = service.present(type, object);
+  if (type.schema) return presented;
+  const { kind: _kind, apiVersion: _apiVersion, ...rest } = presented;
   return rest;
 }
 
@@ -177,7 +178,7 @@ export class ResourceHandler {
     if (route.subresource === 'scale') {
       return this.respond(call, 200, patchScale(this.service, type, route.namespace!, route.name, contentType, body));
     }
-    const existed = this.service.store.get(resourceKey(type), route.namespace, route.name) !== undefined;
+    const existed = this.service.store.get(storageKeyOf(type), route.namespace, route.name) !== undefined;
     const patched = this.service.patch(type, route.namespace, route.name, contentType, body, route.subresource);
     this.respond(call, !existed && mediaTypeOf(contentType) === APPLY_PATCH ? 201 : 200, patched);
   }

@@ -31,6 +31,14 @@ export interface ResourceType {
   /** Custom resources: the columns `kubectl get` shows. */
   printerColumns?: PrinterColumn[];
   schema?: CrdSchema;
+  /** Set when another resource's storage holds the objects (events.k8s.io/v1 Events are stored as core/v1 Events). */
+  storage?: StorageConversion;
+}
+
+export interface StorageConversion {
+  resource: string;
+  toStorage(object: KubeObject): KubeObject;
+  fromStorage(object: KubeObject): KubeObject;
 }
 
 export function apiVersionOf(type: ResourceType): string {
@@ -43,4 +51,9 @@ export function groupVersionKey(group: string, version: string): string {
 
 export function resourceKey(type: Pick<ResourceType, 'group' | 'plural'>): string {
   return `${type.group}/${type.plural}`;
+}
+
+/** Where the objects of a resource are stored (`group/plural`). */
+export function storageKeyOf(type: ResourceType): string {
+  return type.storage?.resource ?? resourceKey(type);
 }

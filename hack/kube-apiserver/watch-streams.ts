@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, expired } from './api-errors.js';
 import type { ObjectMatcher } from './object-matcher.js';
 import type { ObjectStore, StoredEvent, WatchEventType } from './object-store.js';
-import { apiVersionOf, resourceKey, type KubeObject, type ResourceType } from './resource-type.js';
+import { apiVersionOf, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 
 export interface WatchRequest {
   type: ResourceType;
@@ -70,12 +70,12 @@ export class WatchStreams {
       return;
     }
     const relay = (event: StoredEvent) => {
-      if (event.resource !== resourceKey(request.type)) return;
+      if (event.resource !== storageKeyOf(request.type)) return;
       const type = visibleType(event, request.matches);
       if (type) send(type, request.render(event.object));
     };
     if (replay) replay.forEach(relay);
-    else this.store.list(resourceKey(request.type)).filter(request.matches).forEach((object) => send('ADDED', request.render(object)));
+    else this.store.list(storageKeyOf(request.type)).filter(request.matches).forEach((object) => send('ADDED', request.render(object)));
     const bookmark = () =>
       send('BOOKMARK', { kind: request.type.kind, apiVersion: apiVersionOf(request.type), metadata: { resourceVersion: String(this.store.currentVersion) } });
     if (request.allowBookmarks) bookmark();

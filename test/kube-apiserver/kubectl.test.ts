@@ -1,4 +1,4 @@
-import { CoreV1Api, CoreV1Event } from '@kubernetes/client-node';
+import { CoreV1Api, EventsV1Api, V1MicroTime, type CoreV1Event } from '@kubernetes/client-node';
 import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
 import { Kubectl } from './kubectl-runner.js';
 import { createWidgetCrd } from './widget-crd.js';
@@ -68,7 +68,7 @@ describe('kubectl against the local API server', () => {
     expect(patchTypes).toEqual(expect.arrayContaining(['application/merge-patch+json', 'application/json-patch+json', 'application/strategic-merge-patch+json']));
   });
 
-  it('describes a pod with its events', async () => {
+  it('describes a pod with its core/v1 and events.k8s.io/v1 events', async () => {
     const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
     const event: CoreV1Event = {
       metadata: { name: 'web.1', namespace: 'default' },
@@ -82,9 +82,26 @@ describe('kubectl against the local API server', () => {
       count: 1,
     };
     await core.createNamespacedEvent({ namespace: 'default', body: event });
+    await server.kubeConfig().makeApiClient(EventsV1Api).createNamespacedEvent({
+      namespace: 'default',
+      body: {
+        metadata: { name: 'web.2', namespace: 'default' },
+        eventTime: new V1MicroTime(),
+        regarding: { kind: 'Pod', namespace: 'default', name: 'web', uid: pod.metadata!.uid, apiVersion: 'v1' },
+        reason: 'EIPReleased',
+        note: 'released 203.0.113.7',
+        type: 'Warning',
+        action: 'Release',
+        reportingController: 'podeip.io/controller',
+        reportingInstance: 'podeip-0',
+      },
+    });
     const description = await kubectl.ok('describe', 'pod', 'web');
     expect(description).toMatch(/^Name:\s+web\nNamespace:\s+default\n/);
-    expect(description).toMatch(/Events:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n\s+----.*\n\s+Normal\s+EIPAssociated\s+\d+s\s+podeip\s+associated 203\.0\.113\.7\n/);
+    const events = description.slice(description.indexOf('\nEvents:\n'));
+    expect(events).toMatch(/^\nEvents:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n\s+----/);
+    expect(events).toMatch(/\n\s+Normal\s+EIPAssociated\s+\d+s\s+podeip\s+associated 203\.0\.113\.7\n/);
+    expect(events).toMatch(/\n\s+Warning\s+EIPReleased\s+\d+s\s+podeip\.io\/controller\s+released 203\.0\.113\.7\n/);
   });
 
   it('prints a change with get -w', async () => {
