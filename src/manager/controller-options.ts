@@ -2,6 +2,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
+import type { RateLimits } from '../providers/action-rate-limiter.js';
 import type { Provider, ProviderName } from '../providers/provider.js';
 
 export interface LeaderElectionSettings {
@@ -16,6 +17,8 @@ export interface ControllerOptions {
   region: string;
   clusterId: string;
   cloudEndpoint?: string;
+  /** Client-side cloud rate limits per action; default: the cloud's documented limits. */
+  cloudRateLimits?: RateLimits;
   /** Use this provider instead of building one from provider/region/cloudEndpoint. */
   providerInstance?: Provider;
   /** Watch one namespace only; default all. */

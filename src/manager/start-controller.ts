@@ -80,6 +80,7 @@ export async function startController(options: ControllerOptions): Promise<Runni
     (await createProvider(options.provider, {
       region: options.region,
       ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
+      ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
       observer: metrics.cloudCallObserver(),
     }));
   addresses = new AddressBook(provider, options.clusterId);

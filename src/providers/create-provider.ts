@@ -3,6 +3,7 @@
  * `createProvider(options: ProviderFactoryOptions): Provider` (the Alibaba one lives in
  * src/providers/alibaba/index.ts and is loaded only when asked for).
  */
+import type { RateLimits } from './action-rate-limiter.js';
 import type { CloudCallObserver } from './cloud-call-observer.js';
 import type { Provider, ProviderName } from './provider.js';
 import { TencentProvider } from './tencent/tencent-provider.js';
@@ -12,6 +13,8 @@ export interface ProviderFactoryOptions {
   /** Endpoint override (emulator / private endpoint), e.g. `http://127.0.0.1:8080`. */
   endpoint?: string;
   observer: CloudCallObserver;
+  /** Client-side limits per action; default: the cloud's documented limits. */
+  rateLimits?: RateLimits;
 }
 
 export const PROVIDER_NAMES: ProviderName[] = ['tencent', 'alibaba'];
