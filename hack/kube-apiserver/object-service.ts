@@ -1,5 +1,5 @@
 /** The REST semantics of every resource, independent of HTTP: create, read, update, patch, delete. */
-import { ApiError, alreadyExists, conflict, invalid, notFound, type StatusCause } from './api-errors.js';
+import { alreadyExists, conflict, invalid, notFound, type StatusCause } from './api-errors.js';
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
 import { planDeletion, type DeleteOptions } from './deletion-plan.js';
@@ -168,8 +168,4 @@ export class ObjectService {
       for (const object of this.store.list(storageKeyOf(type), namespace)) this.store.remove(storageKeyOf(type), object);
     }
   }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }
