@@ -149,28 +149,27 @@ export class Binder {
     const status = claim.status ?? {};
     const recorded =
       status.phase === 'Bound' && status.podUID === pod.uid && status.privateIP === target.privateIp && status.networkInterfaceId === target.networkInterfaceId && status.publicIP === address.publicIp;
-    let current = claim;
+    const now = this.context.clock.now();
+    const current = await this.writer.updateStatus(
+      claim,
+      {
+        phase: 'Bound',
+        publicIP: address.publicIp,
+        podUID: pod.uid,
+        privateIP: target.privateIp,
+        networkInterfaceId: target.networkInterfaceId,
+        boundAt: recorded && status.boundAt ? status.boundAt : now.toISOString(),
+        podGoneAt: null,
+        expiresAt: null,
+      },
+      [
+        { type: 'Allocated', status: 'True', reason: status.ownership === 'Static' ? 'StaticAddress' : 'AddressAllocated', message: `address ${address.id}` },
+        { type: 'Bound', status: 'True', reason: 'AddressBound', message: `bound to ${target.networkInterfaceId}/${target.privateIp}` },
+        { type: 'Ready', status: 'True', reason: 'AddressBound', message: `public IP ${address.publicIp}` },
+      ],
+    );
     if (!recorded) {
-      const now = this.context.clock.now();
-      current = await this.writer.updateStatus(
-        claim,
-        {
-          phase: 'Bound',
-          publicIP: address.publicIp,
-          podUID: pod.uid,
-          privateIP: target.privateIp,
-          networkInterfaceId: target.networkInterfaceId,
-          boundAt: now.toISOString(),
-          podGoneAt: null,
-          expiresAt: null,
-        },
-        [
-          { type: 'Allocated', status: 'True', reason: status.ownership === 'Static' ? 'StaticAddress' : 'AddressAllocated', message: `address ${address.id}` },
-          { type: 'Bound', status: 'True', reason: 'AddressBound', message: `bound to ${target.networkInterfaceId}/${target.privateIp}` },
-          { type: 'Ready', status: 'True', reason: 'AddressBound', message: `public IP ${address.publicIp}` },
-        ],
-      );
-      if (status.phase !== 'Bound' && claim.metadata.creationTimestamp && !status.boundAt) {
+      if (!status.boundAt && claim.metadata.creationTimestamp) {
         this.context.metrics.bindDuration.observe((now.getTime() - Date.parse(claim.metadata.creationTimestamp)) / 1000);
       }
       await announce(this.context, { pod, claim: current }, 'Normal', 'AssociatedEIP', `bound ${address.id} (${address.publicIp}) to ${target.networkInterfaceId}/${target.privateIp}`);

@@ -1,0 +1,46 @@
+import { eventually, Harness } from './harness.js';
+import { PROVIDER_ROWS } from './provider-rows.js';
+
+describe.each(PROVIDER_ROWS)('bad input, SPEC 3.4 ($name)', (row) => {
+  let world: Harness;
+  beforeAll(async () => {
+    world = await Harness.start(row);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  test('a malformed request gets an InvalidEIPRequest Warning on the pod and no cloud call', async () => {
+    await world.createPod('bad-json', row.malformedRequest());
+    const warning = await eventually('InvalidEIPRequest', async () => (await world.events('InvalidEIPRequest', 'bad-json'))[0]);
+    expect(warning.type).toBe('Warning');
+    expect(warning.involvedObject.kind).toBe('Pod');
+    expect(warning.message).toBe('annotation tke.cloud.tencent.com/eip-attributes is not valid JSON');
+    expect(await world.claim('bad-json')).toBeUndefined();
+    expect(world.calls(row.allocateAction)).toBe(0);
+  });
+
+  test('a typo on a bound pod releases nothing, marks the claim, and fixing it resumes', async () => {
+    const annotations = row.ownedRequest();
+    await world.createPod('typo', annotations);
+    const { claim } = await world.boundClaim('typo');
+    const [key] = Object.keys(row.malformedRequest());
+    await world.core.patchNamespacedPod(
+      { namespace: 'default', name: 'typo', body: [{ op: 'replace', path: `/metadata/annotations/${key!.replace('/', '~1')}`, value: '{"ISP":"NOPE"}' }] },
+    );
+    const marked = await eventually('claim marked InvalidRequest', async () => {
+      const current = await world.claim('typo');
+      const ready = current?.status?.conditions?.find((condition) => condition.type === 'Ready');
+      return ready?.reason === 'InvalidRequest' ? ready : undefined;
+    });
+    expect(marked).toMatchObject({ status: 'False', message: `annotation ${key} ISP must be one of BGP, CMCC, CTCC, CUCC, got "NOPE"` });
+    expect(world.address(claim.status!.addressId!)).toMatchObject({ status: row.status.bound });
+    expect(world.calls('ReleaseAddresses')).toBe(0);
+
+    await world.core.patchNamespacedPod({ namespace: 'default', name: 'typo', body: [{ op: 'replace', path: `/metadata/annotations/${key!.replace('/', '~1')}`, value: annotations[key!]! }] });
+    await eventually('Ready again', async () => {
+      const ready = (await world.claim('typo'))?.status?.conditions?.find((condition) => condition.type === 'Ready');
+      return ready?.status === 'True';
+    });
+  });
+});
