@@ -166,6 +166,19 @@ spec:
     expect(await kubectl.ok('get', 'sts')).toMatch(/^NAME\s+READY\s+AGE\ndb\s+0\/3\s+\d+s\n$/);
   });
 
+  it('deletes a statefulset and garbage-collects its pods', async () => {
+    const set = JSON.parse(await kubectl.ok('get', 'statefulset', 'db', '-o', 'json'));
+    const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: set.metadata.uid, controller: true }];
+    for (const name of ['db-0', 'db-1']) {
+      await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name, ownerReferences }, spec: { containers: [{ name: 'db', image: 'postgres:17' }] } } });
+    }
+    expect(await kubectl.ok('delete', 'statefulset', 'db')).toBe('statefulset.apps "db" deleted\n');
+    while ((await core.listNamespacedPod({ namespace: 'default' })).items.some((item) => item.metadata!.name!.startsWith('db-'))) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(server.hooks.requestLog().filter((entry) => entry.verb === 'delete' && entry.resource === 'statefulsets')).toHaveLength(1);
+  });
+
   it('gets a custom resource by its printer columns', async () => {
     await createWidgetCrd(server);
     const widget = `apiVersion: example.com/v1
@@ -176,7 +189,8 @@ spec:
   size: 2
   color: blue
 `;
-    await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget));
+    await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget.replace('size: 2', 'size: 1')));
+    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget))).toBe('widget.example.com/small configured\n');
     expect(await kubectl.ok('get', 'widgets')).toMatch(/^NAME {4}SIZE {3}PHASE {3}AGE\nsmall {3}2 {14}\d+s\n$/);
     expect(await kubectl.ok('get', 'wdg', '-o', 'wide')).toMatch(/^NAME {4}SIZE {3}PHASE {3}COLOR {3}AGE\nsmall {3}2 {14}blue {4}\d+s\n$/);
   });
