@@ -1,6 +1,7 @@
 /**
  * Client-side rate limit per cloud API action: a token bucket at the documented rate, which halves
- * while the cloud answers "throttled" and climbs back after a quiet period.
+ * (at most once a second, down to a quarter) while the cloud answers "throttled" and doubles back
+ * after two quiet seconds.
  */
 export interface RateLimits {
   /** Requests per second per action; actions not listed use `defaultPerSecond`. */
@@ -8,8 +9,11 @@ export interface RateLimits {
   defaultPerSecond: number;
 }
 
-const RECOVERY_MS = 5_000;
-const MIN_RATE = 0.5;
+const RECOVERY_MS = 2_000;
+/** A burst of throttled replies counts once per this window. */
+const SLOWDOWN_WINDOW_MS = 1_000;
+/** Never slower than this share of the documented rate. */
+const FLOOR_SHARE = 0.25;
 
 class TokenBucket {
   private tokens: number;
@@ -31,8 +35,10 @@ class TokenBucket {
   }
 
   slowDown(): void {
-    this.lastThrottleAt = Date.now();
-    this.rate = Math.max(MIN_RATE, this.rate / 2);
+    const now = Date.now();
+    if (now - this.lastThrottleAt < SLOWDOWN_WINDOW_MS) return;
+    this.lastThrottleAt = now;
+    this.rate = Math.max(this.nominalRate * FLOOR_SHARE, this.rate / 2);
     this.tokens = Math.min(this.tokens, 0);
   }
 
