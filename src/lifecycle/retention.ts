@@ -5,15 +5,13 @@
  */
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
-import { formatDuration, parseGoDuration } from '../util/duration.js';
+import { formatDuration } from '../util/duration.js';
 import { announce } from './announce.js';
 import type { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';
 import type { PollDelays } from './poll-delays.js';
+import { checkExpiry, expiresAtFor, expiryOf } from './expiry.js';
 import { unbind } from './unbinding.js';
-
-/** Longest single sleep before a retained claim looks at its expiry again. */
-const MAX_EXPIRY_SLEEP_MS = 3_600_000;
 
 export class Retention {
   constructor(
@@ -23,7 +21,7 @@ export class Retention {
   ) {}
 
   async podGone(key: string, claim: EIPClaim): Promise<ReconcileResult> {
-    const expiryMs = this.expiryOf(claim);
+    const expiryMs = expiryOf(claim.spec, this.context.settings.claimExpiredMs);
     if (claim.spec.deletePolicy === 'Delete' && expiryMs === undefined) {
       await this.writer.delete(claim);
       return {};
@@ -35,16 +33,11 @@ export class Retention {
     return this.expireWhenDue(retained);
   }
 
-  private expiryOf(claim: EIPClaim): number | undefined {
-    if (claim.spec.expireAfter) return parseGoDuration(claim.spec.expireAfter);
-    return claim.spec.deletePolicy === 'Never' ? this.context.settings.claimExpiredMs : undefined;
-  }
-
   private async markRetained(claim: EIPClaim, expiryMs: number | undefined): Promise<EIPClaim> {
     const status = claim.status ?? {};
     if (status.phase === 'Retained') return claim;
     const podGoneAt = status.podGoneAt ?? this.context.clock.now().toISOString();
-    const expiresAt = expiryMs === undefined ? null : new Date(Date.parse(podGoneAt) + expiryMs).toISOString();
+    const expiresAt = expiresAtFor(podGoneAt, expiryMs);
     const retained = await this.writer.updateStatus(claim, { phase: 'Retained', podGoneAt, expiresAt, podUID: null }, [
       { type: 'Bound', status: 'False', reason: 'PodGone', message: 'the pod is gone; the address is kept for the next pod of this name' },
       { type: 'Ready', status: 'False', reason: 'PodGone', message: 'waiting for a pod of this name' },
@@ -56,10 +49,8 @@ export class Retention {
   }
 
   private async expireWhenDue(claim: EIPClaim): Promise<ReconcileResult> {
-    const expiresAt = claim.status?.expiresAt;
-    if (!expiresAt) return {};
-    const remainingMs = Date.parse(expiresAt) - this.context.clock.now().getTime();
-    if (remainingMs > 0) return { requeueAfterMs: Math.min(remainingMs, MAX_EXPIRY_SLEEP_MS) };
+    const check = checkExpiry(claim.status?.expiresAt, this.context.clock.now());
+    if (!check.due) return check.sleepMs === undefined ? {} : { requeueAfterMs: check.sleepMs };
     await announce(this.context, { claim }, 'Normal', 'ExpiredEIP', `no pod of this name since ${claim.status?.podGoneAt}; releasing ${claim.status?.addressId ?? 'the claim'}`);
     await this.writer.delete(claim);
     return {};
