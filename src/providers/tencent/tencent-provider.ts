@@ -2,6 +2,7 @@
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError } from '../cloud-error.js';
 import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
 import { classifyTencentCode } from './error-classification.js';
@@ -32,13 +33,13 @@ export class TencentProvider implements Provider {
   readonly name = 'tencent' as const;
   private readonly client: VpcClient;
   private readonly limiter: ActionRateLimiter;
-  private readonly observer: CloudCallObserver;
+  private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
 
   constructor(options: TencentProviderOptions) {
     this.client = createVpcClient(options);
     this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
-    this.observer = options.observer ?? ignoreCloudCalls;
+    this.calls = new MeteredCalls(this.name, this.limiter, options.observer ?? ignoreCloudCalls, (action, error) => this.failure(action, error as SdkFailure));
     this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
   }
 
@@ -122,21 +123,8 @@ export class TencentProvider implements Provider {
     return { addresses, total: response.TotalCount ?? addresses.length };
   }
 
-  private async call<T>(action: string, request: object): Promise<T> {
-    await this.limiter.acquire(action);
-    const started = process.hrtime.bigint();
-    let code = 'Success';
-    try {
-      return (await this.client.request(action, request)) as T;
-    } catch (error) {
-      const failure = this.failure(action, error as SdkFailure);
-      code = failure.code || 'NetworkError';
-      if (failure.kind === 'throttled') this.limiter.throttled(action);
-      throw failure;
-    } finally {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.observer.observe({ provider: this.name, action, code, seconds });
-    }
+  private call<T>(action: string, request: object): Promise<T> {
+    return this.calls.run(action, async () => (await this.client.request(action, request)) as T);
   }
 
   private failure(action: string, error: SdkFailure): CloudError {
