@@ -6,7 +6,7 @@ import { DEFAULT_ALIBABA_CREDENTIALS, DEFAULT_ALIBABA_REGION, startAlibabaEmulat
 import type { ProviderRow } from '../../integration/provider-rows.js';
 
 const ACK = 'k8s.aliyun.com/';
-const keepFor = (keep: boolean | undefined) => (keep ? { [`${ACK}pod-eip-release-strategy`]: 'Never' } : {});
+const keepFor = (keep: boolean | undefined): Record<string, string> => (keep ? { [`${ACK}pod-eip-release-strategy`]: 'Never' } : {});
 
 export const ALIBABA_ROW: ProviderRow = {
   name: 'alibaba',

@@ -1,0 +1,34 @@
+import { toCloudAddress } from '../../../src/providers/alibaba/address-mapping.js';
+
+describe('Alibaba EipAddress → CloudAddress', () => {
+  const base = { allocationId: 'eip-1', ipAddress: '203.0.113.7', tags: { tag: [{ key: 'podeip.io/cluster', value: 'c1' }] } };
+
+  test.each([
+    ['Available', 'Available'],
+    ['Associating', 'Binding'],
+    ['InUse', 'Bound'],
+    ['Unassociating', 'Unbinding'],
+    ['Releasing', 'Releasing'],
+    ['Frozen', 'Unknown'],
+  ])('status %s is %s', (status, state) => {
+    expect(toCloudAddress({ ...base, status })).toEqual({ id: 'eip-1', publicIp: '203.0.113.7', state, rawStatus: status, tags: { 'podeip.io/cluster': 'c1' } });
+  });
+
+  test('bound to an ENI private IP: a target', () => {
+    const address = toCloudAddress({ ...base, status: 'InUse', instanceType: 'NetworkInterface', instanceId: 'eni-1', privateIpAddress: '10.0.0.5' });
+    expect([address.target, address.boundToOther]).toEqual([{ networkInterfaceId: 'eni-1', privateIp: '10.0.0.5' }, undefined]);
+  });
+
+  test.each([
+    ['an ECS instance', { instanceType: 'EcsInstance', instanceId: 'i-1' }, 'i-1'],
+    ['an ENI without a private IP (its primary IP, not named)', { instanceType: 'NetworkInterface', instanceId: 'eni-2', privateIpAddress: '' }, 'eni-2'],
+    ['a NAT gateway', { instanceType: 'Nat', instanceId: 'ngw-1' }, 'ngw-1'],
+  ])('bound to %s: bound to other', (_name, binding, other) => {
+    const address = toCloudAddress({ ...base, status: 'InUse', ...binding });
+    expect([address.target, address.boundToOther]).toEqual([undefined, other]);
+  });
+
+  test('a reply with nothing filled in', () => {
+    expect(toCloudAddress({})).toEqual({ id: '', publicIp: '', state: 'Unknown', rawStatus: '', tags: {} });
+  });
+});
