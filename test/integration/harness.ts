@@ -30,6 +30,8 @@ export type ControllerOverrides = Partial<ControllerOptions>;
 
 export interface HarnessOptions {
   emulator?: EmulatorSettings;
+  /** Start podeip in-process at once (default true). */
+  inProcessController?: boolean;
   /** How long deleted pods take to terminate; default 0. */
   terminationCapSeconds?: number;
   controller?: ControllerOverrides;
@@ -74,7 +76,7 @@ export class Harness {
     const cloud = await row.startEmulator(network, options.emulator ?? {});
     const workloads = await startWorkloadSimulation({ kubeConfig, network, nodes: 2, terminationCapSeconds: options.terminationCapSeconds ?? 0 });
     const harness = new Harness(row, apiServer, kubeConfig, kubeconfigPath, cloud, network, workloads, tempDir, options);
-    await harness.startController();
+    if (options.inProcessController !== false) await harness.startController();
     return harness;
   }
 
