@@ -9,6 +9,10 @@ export interface LeaderElectionSettings {
   namespace: string;
   name: string;
   identity?: string;
+  /** Lease timings; default 15 s / 10 s / 2 s as controller-runtime. */
+  leaseDurationMs?: number;
+  renewDeadlineMs?: number;
+  retryPeriodMs?: number;
 }
 
 export interface ControllerOptions {

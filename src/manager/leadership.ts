@@ -11,7 +11,6 @@ export class Leadership {
   readonly started: Promise<void>;
   private elector: LeaderElector | undefined;
   private leading = false;
-  private stopping = false;
 
   constructor(
     options: ControllerOptions,
@@ -36,10 +35,10 @@ export class Leadership {
       ...options.leaderElection,
       logger,
       onStartedLeading: lead,
-      onStoppedLeading: () => {
+      onStoppedLeading: (reason) => {
         this.leading = false;
         metrics.leader.set(0);
-        if (!this.stopping) lost();
+        if (reason === 'lost') lost();
       },
     });
   }
@@ -49,7 +48,6 @@ export class Leadership {
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
     await this.elector?.stop({ release: true });
     this.metrics.leader.set(0);
   }

@@ -5,8 +5,8 @@
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
-import { tencentDialect } from '../annotations/tencent.js';
 import type { AnnotationDialect } from '../annotations/claim-request.js';
+import { DIALECTS } from '../annotations/dialects.js';
 import { type Clock, subscribeToClockJumps, systemClock } from '../clock/clock.js';
 import { KeyedController } from '../controller/keyed-controller.js';
 import { CLAIM_PHASES, keyOf } from '../k8s/eipclaim.js';
@@ -18,7 +18,7 @@ import type { LifecycleContext, LifecycleSettings } from '../lifecycle/context.j
 import { OrphanCollector } from '../lifecycle/orphan-collector.js';
 import { conditionTypes } from '../lifecycle/pod-outputs.js';
 import { createProvider } from '../providers/create-provider.js';
-import type { Provider, ProviderName } from '../providers/provider.js';
+import type { Provider } from '../providers/provider.js';
 import { type HttpEndpoint, serveMetrics, serveProbes } from '../server/http-endpoints.js';
 import { ControllerMetrics } from '../telemetry/metrics.js';
 import { type Caches, createCaches } from './caches.js';
@@ -43,13 +43,6 @@ export interface RunningController {
   stop(): Promise<void>;
 }
 
-const DIALECTS: Partial<Record<ProviderName, AnnotationDialect>> = { tencent: tencentDialect };
-
-/** Other dialects (Alibaba) register here from their own module. */
-export function registerDialect(dialect: AnnotationDialect): void {
-  DIALECTS[dialect.provider] = dialect;
-}
-
 function settingsFrom(options: ControllerOptions): LifecycleSettings {
   return {
     clusterId: options.clusterId,
@@ -67,7 +60,6 @@ export async function startController(options: ControllerOptions): Promise<Runni
   const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
   const clock: Clock = options.clock ?? systemClock;
   const dialect = DIALECTS[options.provider];
-  if (!dialect) throw new Error(`no annotation dialect for provider ${options.provider}`);
   const api = new KubeApi(options.kubeConfig, options.namespace);
   let caches: Caches | undefined;
   let addresses: AddressBook | undefined;

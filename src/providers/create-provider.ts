@@ -1,7 +1,7 @@
 /**
  * Builds the provider a `--provider` flag names. Each provider module exports
- * `createProvider(options: ProviderFactoryOptions): Provider` (the Alibaba one lives in
- * src/providers/alibaba/index.ts and is loaded only when asked for).
+ * `createProvider(options: ProviderFactoryOptions): Provider`; the Alibaba one (and its SDKs) is
+ * loaded only when asked for.
  */
 import type { RateLimits } from './action-rate-limiter.js';
 import type { CloudCallObserver } from './cloud-call-observer.js';
@@ -21,8 +21,6 @@ export const PROVIDER_NAMES: ProviderName[] = ['tencent', 'alibaba'];
 
 export async function createProvider(name: ProviderName, options: ProviderFactoryOptions): Promise<Provider> {
   if (name === 'tencent') return new TencentProvider(options);
-  // A variable specifier: the Alibaba module is written separately and must not be a compile-time dependency.
-  const modulePath = `./${name}/index.js`;
-  const module = (await import(modulePath)) as { createProvider(options: ProviderFactoryOptions): Provider };
-  return module.createProvider(options);
+  const alibaba = await import('./alibaba/index.js');
+  return alibaba.createProvider(options);
 }

@@ -6,6 +6,7 @@
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError } from '../cloud-error.js';
 import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { TargetCache } from '../target-cache.js';
 import { type AlibabaEipAddress, toCloudAddress } from './address-mapping.js';
@@ -62,7 +63,7 @@ export class AlibabaProvider implements Provider {
   private readonly region: string;
   private readonly vpcId: string | undefined;
   private readonly limiter: ActionRateLimiter;
-  private readonly observer: CloudCallObserver;
+  private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
   private readonly throttleRetries: number;
 
@@ -71,7 +72,7 @@ export class AlibabaProvider implements Provider {
     this.region = options.region;
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? ALIBABA_RATE_LIMITS);
-    this.observer = options.observer ?? ignoreCloudCalls;
+    this.calls = new MeteredCalls(this.name, this.limiter, options.observer ?? ignoreCloudCalls, (action, error) => this.failure(action, error));
     this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
     this.throttleRetries = options.throttleRetries ?? 3;
   }
@@ -229,26 +230,16 @@ export class AlibabaProvider implements Provider {
   }
 
   private async attempt<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
-    await this.limiter.acquire(action);
-    const started = process.hrtime.bigint();
-    let code = 'Success';
-    try {
+    return this.calls.run(action, async () => {
       const response = await send();
       if (!response.body) throw { code: 'InternalError', statusCode: 200, message: 'empty reply' } satisfies SdkFailure;
       return response.body;
-    } catch (error) {
-      const failure = this.failure(action, error as SdkFailure);
-      code = failure.code || 'NetworkError';
-      if (failure.kind === 'throttled') this.limiter.throttled(action);
-      throw failure;
-    } finally {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.observer.observe({ provider: this.name, action, code, seconds });
-    }
+    });
   }
 
   /** SDK errors carry the cloud's code and HTTP status; without them the request got no answer (the code is then Node's, e.g. ECONNREFUSED). */
-  private failure(action: string, error: SdkFailure): CloudError {
+  private failure(action: string, thrown: unknown): CloudError {
+    const error = thrown as SdkFailure;
     const answered = error.statusCode !== undefined || error.requestId !== undefined;
     const code = answered ? (error.code ?? '') : '';
     return new CloudError({
