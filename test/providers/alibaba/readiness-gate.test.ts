@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { V1Pod } from '@kubernetes/client-node';
-import { alibabaDialect } from '../../../src/annotations/alibaba.js';
-import { registerDialect } from '../../../src/manager/start-controller.js';
 import { eventually, Harness } from '../../integration/harness.js';
 import { ALIBABA_ROW } from './alibaba-row.js';
 
@@ -15,7 +13,6 @@ describe('readiness gate k8s.aliyun.com/eip (local API server, workload simulati
   let world: Harness;
 
   beforeAll(async () => {
-    registerDialect(alibabaDialect);
     world = await Harness.start(ALIBABA_ROW);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ describe('AlibabaProvider under the cloud\'s rate limits (system clock)', () => 
   beforeAll(async () => {
     fixture = await startProviderFixture(
       { rateLimits: { DescribeEipAddresses: perSecond(5), AllocateEipAddress: perSecond(120) } },
-      { rateLimits: { perSecond: { DescribeEipAddresses: 20 }, defaultPerSecond: 100 } },
+      { rateLimits: { perSecond: { DescribeEipAddresses: 20 }, defaultPerSecond: 100 }, throttleRetries: 8 },
     );
   });
   afterAll(() => fixture.close());
