@@ -44,6 +44,17 @@ describe.each(PROVIDER_ROWS)('R3 bind ($name)', (row) => {
     expect(ready.map((condition) => condition.type)).toEqual(expect.arrayContaining(['Ready', 'PodScheduled', 'podeip.io/eip-bound']));
     const associated = await eventually('AssociatedEIP on pod', async () => (await world.events('AssociatedEIP', 'r3-web'))[0]);
     expect(associated.message).toBe(`bound ${address.addressId} (${address.publicIp}) to ${eni.networkInterfaceId}/${pod.status!.podIP}`);
+    const patchTypes = new Set(
+      world.apiServer.hooks
+        .requestLog()
+        .filter((entry) => entry.verb === 'patch' && entry.name === 'r3-web')
+        .map((entry) => `${entry.resource}${entry.subresource ? `/${entry.subresource}` : ''} ${entry.contentType}`),
+    );
+    expect([...patchTypes].sort()).toEqual([
+      'eipclaims/status application/merge-patch+json',
+      'pods application/merge-patch+json',
+      'pods/status application/strategic-merge-patch+json',
+    ]);
   });
 
   test('kubectl get eipc shows the printer columns', async () => {

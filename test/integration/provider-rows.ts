@@ -24,8 +24,11 @@ export interface ProviderRow {
   ownedRequest(options?: { keep?: boolean }): Record<string, string>;
   /** Annotations asking for static addresses (one or a list picked by ordinal). */
   staticRequest(addressIds: string[], options?: { keep?: boolean }): Record<string, string>;
-  /** An owned request whose allocation parameters cannot be understood. */
+  /** An owned request whose allocation parameters cannot be understood, and the Warning it earns. */
   malformedRequest(): Record<string, string>;
+  malformedMessage: string;
+  /** Replaces a valid owned request's value with one that is out of range, and the Warning it earns. */
+  typo: { annotation: string; value: string; message: string };
   /** The provider-family output annotation carrying the public IP. */
   publicIpAnnotation: string;
   allocateAction: string;
@@ -58,6 +61,12 @@ export const TENCENT_ROW: ProviderRow = {
     ...(options.keep ? { 'tke.cloud.tencent.com/eip-claim-delete-policy': 'Never' } : {}),
   }),
   malformedRequest: () => ({ 'tke.cloud.tencent.com/eip-attributes': '{"Bandwidth": "ten"' }),
+  malformedMessage: 'annotation tke.cloud.tencent.com/eip-attributes is not valid JSON',
+  typo: {
+    annotation: 'tke.cloud.tencent.com/eip-attributes',
+    value: '{"ISP":"NOPE"}',
+    message: 'annotation tke.cloud.tencent.com/eip-attributes ISP must be one of BGP, CMCC, CTCC, CUCC, got "NOPE"',
+  },
   publicIpAnnotation: 'tke.cloud.tencent.com/eip-public-ip',
   allocateAction: 'AllocateAddresses',
   writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
