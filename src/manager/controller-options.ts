@@ -2,18 +2,12 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
+import type { LeaderElectionOptions } from '../leader/index.js';
 import type { RateLimits } from '../providers/action-rate-limiter.js';
 import type { Provider, ProviderName } from '../providers/provider.js';
 
-export interface LeaderElectionSettings {
-  namespace: string;
-  name: string;
-  identity?: string;
-  /** Lease timings; default 15 s / 10 s / 2 s as controller-runtime. */
-  leaseDurationMs?: number;
-  renewDeadlineMs?: number;
-  retryPeriodMs?: number;
-}
+/** Where the Lease lives and, optionally, its timings (default 15 s / 10 s / 2 s as controller-runtime). */
+export type LeaderElectionSettings = Pick<LeaderElectionOptions, 'namespace' | 'name' | 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs'>;
 
 export interface ControllerOptions {
   kubeConfig: KubeConfig;

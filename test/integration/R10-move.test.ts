@@ -1,34 +1,28 @@
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('R10 re-bind on move ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row);
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row);
 
   test('a pod re-created under the same name on another node while its address is still bound is re-bound there', async () => {
-    await world.createPod('r10-web', row.ownedRequest({ keep: true }), { nodeName: 'node-1' });
-    const first = await world.boundClaim('r10-web');
+    await world().createPod('r10-web', row.ownedRequest({ keep: true }), { nodeName: 'node-1' });
+    const first = await world().boundClaim('r10-web');
     const addressId = first.claim.status!.addressId!;
-    await world.stopController();
-    await world.deletePod('r10-web');
-    await eventually('old pod gone', async () => (await world.pod('r10-web')) === undefined);
-    await world.createPod('r10-web', row.ownedRequest({ keep: true }), { nodeName: 'node-2' });
-    const newIp = await eventually('new pod IP', async () => (await world.pod('r10-web'))?.status?.podIP);
-    expect(world.address(addressId)!.privateIp).toBe(first.pod.status!.podIP);
+    await world().stopController();
+    await world().deletePod('r10-web');
+    await eventually('old pod gone', async () => (await world().pod('r10-web')) === undefined);
+    await world().createPod('r10-web', row.ownedRequest({ keep: true }), { nodeName: 'node-2' });
+    const newIp = await eventually('new pod IP', async () => (await world().pod('r10-web'))?.status?.podIP);
+    expect(world().address(addressId)!.privateIp).toBe(first.pod.status!.podIP);
 
-    await world.startController();
+    await world().startController();
     const second = await eventually('re-bound to the new pod', async () => {
-      const bound = await world.boundClaim('r10-web');
+      const bound = await world().boundClaim('r10-web');
       return bound.claim.status!.privateIP === newIp ? bound : undefined;
     });
     expect(second.claim.status!.addressId).toBe(addressId);
-    expect(world.address(addressId)).toMatchObject({ status: row.status.bound, privateIp: newIp, networkInterfaceId: world.network.interfaceOfIp(newIp)!.networkInterfaceId });
-    const moved = (await world.events('DisassociatedEIP', 'r10-web')).find((event) => event.involvedObject.kind === 'Pod')!;
+    expect(world().address(addressId)).toMatchObject({ status: row.status.bound, privateIp: newIp, networkInterfaceId: world().network.interfaceOfIp(newIp)!.networkInterfaceId });
+    const moved = (await world().events('DisassociatedEIP', 'r10-web')).find((event) => event.involvedObject.kind === 'Pod')!;
     expect(moved.message).toBe(`unbound ${addressId} from ${first.pod.status!.podIP} to bind it to ${newIp}`);
   });
 });

@@ -1,45 +1,39 @@
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('R11 drift ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row, { controller: { cloudSyncIntervalMs: 100 } });
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row, { controller: { cloudSyncIntervalMs: 100 } });
 
   test('an address unbound behind podeip\'s back is re-bound', async () => {
-    await world.createPod('r11-web', row.ownedRequest());
-    const { claim, pod } = await world.boundClaim('r11-web');
+    await world().createPod('r11-web', row.ownedRequest());
+    const { claim, pod } = await world().boundClaim('r11-web');
     const addressId = claim.status!.addressId!;
-    const associationsBefore = world.calls('AssociateAddress');
-    const provider = await world.directProvider();
+    const associationsBefore = world().calls('AssociateAddress');
+    const provider = await world().directProvider();
     await provider.disassociate(addressId);
     provider.close();
     await eventually('re-bound by podeip', () => {
-      const address = world.address(addressId);
-      return world.calls('AssociateAddress') === associationsBefore + 1 && address?.status === row.status.bound && address.privateIp === pod.status!.podIP;
+      const address = world().address(addressId);
+      return world().calls('AssociateAddress') === associationsBefore + 1 && address?.status === row.status.bound && address.privateIp === pod.status!.podIP;
     });
-    expect((await world.claim('r11-web'))!.status!.addressId).toBe(addressId);
+    expect((await world().claim('r11-web'))!.status!.addressId).toBe(addressId);
   });
 
   test('an owned address deleted out of band is replaced and reported', async () => {
-    await world.createPod('r11-lost', row.ownedRequest());
-    const first = await world.boundClaim('r11-lost');
+    await world().createPod('r11-lost', row.ownedRequest());
+    const first = await world().boundClaim('r11-lost');
     const lostId = first.claim.status!.addressId!;
-    const provider = await world.directProvider();
+    const provider = await world().directProvider();
     await provider.disassociate(lostId);
-    await eventually('unbound', () => world.address(lostId)?.status === row.status.available);
+    await eventually('unbound', () => world().address(lostId)?.status === row.status.available);
     await provider.release(lostId);
     provider.close();
     const second = await eventually('replacement bound', async () => {
-      const bound = await world.boundClaim('r11-lost');
+      const bound = await world().boundClaim('r11-lost');
       return bound.claim.status!.addressId !== lostId ? bound : undefined;
     });
     expect(second.claim.status!.replacements).toBe(1);
-    const lost = await eventually('AddressLost', async () => (await world.events('AddressLost', 'r11-lost'))[0]);
+    const lost = await eventually('AddressLost', async () => (await world().events('AddressLost', 'r11-lost'))[0]);
     expect(lost.type).toBe('Warning');
     expect(lost.message).toBe(`address ${lostId} was deleted outside podeip; allocating a replacement`);
   });

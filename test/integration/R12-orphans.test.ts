@@ -1,48 +1,42 @@
-import { CLUSTER_ID, eventually, Harness } from './harness.js';
+import { CLUSTER_ID, eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 const MINUTE = 60_000;
 
 describe.each(PROVIDER_ROWS)('R12 orphans ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row);
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row);
 
   test('a controller stopped between allocation and status write leaks nothing after restart', async () => {
-    world.apiServer.hooks.injectFault({ method: 'PATCH', pathPattern: /\/eipclaims\/r12-crash\/status$/, status: 500 });
-    await world.createPod('r12-crash', row.ownedRequest());
-    await eventually('allocated in the cloud', () => world.calls(row.allocateAction) >= 1);
-    await world.stopController();
-    const claim = (await world.claim('r12-crash'))!;
+    world().apiServer.hooks.injectFault({ method: 'PATCH', pathPattern: /\/eipclaims\/r12-crash\/status$/, status: 500 });
+    await world().createPod('r12-crash', row.ownedRequest());
+    await eventually('allocated in the cloud', () => world().calls(row.allocateAction) >= 1);
+    await world().stopController();
+    const claim = (await world().claim('r12-crash'))!;
     expect(claim.status?.addressId).toBeUndefined();
-    world.apiServer.hooks.clearFaults();
+    world().apiServer.hooks.clearFaults();
 
-    await world.startController();
-    const { claim: bound } = await world.boundClaim('r12-crash');
-    const tagged = world.cloud.admin.addresses().filter((address) => address.tags['podeip.io/claim-uid'] === claim.metadata.uid);
+    await world().startController();
+    const { claim: bound } = await world().boundClaim('r12-crash');
+    const tagged = world().cloud.admin.addresses().filter((address) => address.tags['podeip.io/claim-uid'] === claim.metadata.uid);
     expect(tagged.map((address) => address.addressId)).toEqual([bound.status!.addressId]);
   });
 
   test('an address tagged for this cluster without a claim is released after the grace period; others are never touched', async () => {
-    const orphan = world.cloud.admin.createAddress({ tags: { 'podeip.io/cluster': CLUSTER_ID, 'podeip.io/claim-uid': 'no-such-claim' } });
-    const foreign = world.cloud.admin.createAddress({ tags: { 'podeip.io/cluster': 'another-cluster', 'podeip.io/claim-uid': 'x' } });
-    const untagged = world.cloud.admin.createAddress({});
-    const describes = world.calls(row.describeAction);
-    world.clock.advance(1);
-    await eventually('a sync saw the orphan', () => world.calls(row.describeAction) > describes);
-    world.clock.advance(9 * MINUTE);
-    await eventually('a second sync', () => world.calls(row.describeAction) > describes + 1);
-    expect(world.address(orphan.addressId)).toBeDefined();
+    const orphan = world().cloud.admin.createAddress({ tags: { 'podeip.io/cluster': CLUSTER_ID, 'podeip.io/claim-uid': 'no-such-claim' } });
+    const foreign = world().cloud.admin.createAddress({ tags: { 'podeip.io/cluster': 'another-cluster', 'podeip.io/claim-uid': 'x' } });
+    const untagged = world().cloud.admin.createAddress({});
+    const describes = world().calls(row.describeAction);
+    world().clock.advance(1);
+    await eventually('a sync saw the orphan', () => world().calls(row.describeAction) > describes);
+    world().clock.advance(9 * MINUTE);
+    await eventually('a second sync', () => world().calls(row.describeAction) > describes + 1);
+    expect(world().address(orphan.addressId)).toBeDefined();
 
-    world.clock.advance(MINUTE);
-    await eventually('orphan released', () => world.address(orphan.addressId) === undefined);
-    expect(world.address(foreign.addressId)).toBeDefined();
-    expect(world.address(untagged.addressId)).toBeDefined();
-    const metrics = await (await fetch(`${world.controller!.metricsUrl}/metrics`)).text();
+    world().clock.advance(MINUTE);
+    await eventually('orphan released', () => world().address(orphan.addressId) === undefined);
+    expect(world().address(foreign.addressId)).toBeDefined();
+    expect(world().address(untagged.addressId)).toBeDefined();
+    const metrics = await (await fetch(`${world().controller!.metricsUrl}/metrics`)).text();
     expect(metrics).toContain('podeip_orphans_released_total 1\n');
   });
 });

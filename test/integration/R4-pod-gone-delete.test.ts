@@ -1,32 +1,26 @@
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('R4 pod gone, policy Delete ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row);
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row);
 
   test('deleting the pod deletes the claim and releases its address', async () => {
-    await world.createPod('r4-web', row.ownedRequest());
-    const { claim } = await world.boundClaim('r4-web');
+    await world().createPod('r4-web', row.ownedRequest());
+    const { claim } = await world().boundClaim('r4-web');
     const addressId = claim.status!.addressId!;
-    await world.deletePod('r4-web');
-    await eventually('claim r4-web gone', async () => (await world.claim('r4-web')) === undefined);
-    await eventually('address released', () => world.address(addressId) === undefined);
-    const released = await eventually('ReleasedEIP event', async () => (await world.events('ReleasedEIP', 'r4-web'))[0]);
+    await world().deletePod('r4-web');
+    await eventually('claim r4-web gone', async () => (await world().claim('r4-web')) === undefined);
+    await eventually('address released', () => world().address(addressId) === undefined);
+    const released = await eventually('ReleasedEIP event', async () => (await world().events('ReleasedEIP', 'r4-web'))[0]);
     expect(released.message).toBe(`released ${addressId}`);
-    expect(world.calls('ReleaseAddresses')).toBe(1);
+    expect(world().calls('ReleaseAddresses')).toBe(1);
   });
 
   test('a pod that finished (Succeeded) is treated as gone', async () => {
-    await world.createPod('r4-job', { ...row.ownedRequest(), 'sim.podeip.io/exit-after': '1s' });
-    const { claim } = await world.boundClaim('r4-job');
-    await eventually('pod r4-job Succeeded', async () => (await world.pod('r4-job'))?.status?.phase === 'Succeeded');
-    await eventually('claim r4-job gone', async () => (await world.claim('r4-job')) === undefined);
-    await eventually('address released', () => world.address(claim.status!.addressId!) === undefined);
+    await world().createPod('r4-job', { ...row.ownedRequest(), 'sim.podeip.io/exit-after': '1s' });
+    const { claim } = await world().boundClaim('r4-job');
+    await eventually('pod r4-job Succeeded', async () => (await world().pod('r4-job'))?.status?.phase === 'Succeeded');
+    await eventually('claim r4-job gone', async () => (await world().claim('r4-job')) === undefined);
+    await eventually('address released', () => world().address(claim.status!.addressId!) === undefined);
   });
 });

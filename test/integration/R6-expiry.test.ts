@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 const MINUTE = 60_000;
@@ -11,34 +11,28 @@ function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
 }
 
 describe.each(PROVIDER_ROWS)('R6 expiry ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row, { controller: { claimExpiredMs: 10 * MINUTE } });
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row, { controller: { claimExpiredMs: 10 * MINUTE } });
 
   test('a retained address is released once --claim-expired-duration has passed with no pod of its name', async () => {
-    await world.createPod('r6-web', row.ownedRequest({ keep: true }));
-    const { claim } = await world.boundClaim('r6-web');
+    await world().createPod('r6-web', row.ownedRequest({ keep: true }));
+    const { claim } = await world().boundClaim('r6-web');
     const addressId = claim.status!.addressId!;
-    await world.deletePod('r6-web');
+    await world().deletePod('r6-web');
     const retained = await eventually('claim Retained', async () => {
-      const current = await world.claim('r6-web');
+      const current = await world().claim('r6-web');
       return current?.status?.phase === 'Retained' ? current : undefined;
     });
     const goneAt = Date.parse(retained.status!.podGoneAt!);
     expect(Date.parse(retained.status!.expiresAt!) - goneAt).toBe(10 * MINUTE);
 
-    world.clock.advance(9 * MINUTE);
-    await eventually('a reconcile after the first jump', async () => (await world.claim('r6-web'))?.status?.phase === 'Retained');
-    expect(world.address(addressId)).toMatchObject({ status: row.status.available });
+    world().clock.advance(9 * MINUTE);
+    await eventually('a reconcile after the first jump', async () => (await world().claim('r6-web'))?.status?.phase === 'Retained');
+    expect(world().address(addressId)).toMatchObject({ status: row.status.available });
 
-    world.clock.advance(2 * MINUTE);
-    await eventually('claim r6-web gone', async () => (await world.claim('r6-web')) === undefined);
-    await eventually('address released', () => world.address(addressId) === undefined);
-    const expired = (await world.events('ExpiredEIP', 'r6-web'))[0]!;
+    world().clock.advance(2 * MINUTE);
+    await eventually('claim r6-web gone', async () => (await world().claim('r6-web')) === undefined);
+    await eventually('address released', () => world().address(addressId) === undefined);
+    const expired = (await world().events('ExpiredEIP', 'r6-web'))[0]!;
     expect(expired.message).toBe(`no pod of this name since ${retained.status!.podGoneAt}; releasing ${addressId}`);
   });
 

@@ -1,63 +1,59 @@
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('R9 static addresses ($name)', (row) => {
-  let world: Harness;
+  const world = useHarness(row);
   let ids: string[];
-  beforeAll(async () => {
-    world = await Harness.start(row);
-    ids = [0, 1, 2].map(() => world.cloud.admin.createAddress({ name: 'static' }).addressId);
-  });
-  afterAll(async () => {
-    await world?.close();
+  beforeAll(() => {
+    ids = [0, 1, 2].map(() => world().cloud.admin.createAddress({ name: 'static' }).addressId);
   });
 
   test('eip-id-list maps pod ordinals to list entries', async () => {
-    await world.createStatefulSet('fixed', 2, row.staticRequest(ids));
-    const [zero, one] = await Promise.all([world.boundClaim('fixed-0'), world.boundClaim('fixed-1')]);
+    await world().createStatefulSet('fixed', 2, row.staticRequest(ids));
+    const [zero, one] = await Promise.all([world().boundClaim('fixed-0'), world().boundClaim('fixed-1')]);
     expect(zero.claim.status).toMatchObject({ addressId: ids[0], ownership: 'Static' });
     expect(one.claim.status).toMatchObject({ addressId: ids[1], ownership: 'Static' });
-    expect(world.calls(row.allocateAction)).toBe(0);
+    expect(world().calls(row.allocateAction)).toBe(0);
   });
 
   test('an ordinal past the end of the list gets no address and a Warning', async () => {
-    await world.createPod('short-5', row.staticRequest(ids));
+    await world().createPod('short-5', row.staticRequest(ids));
     const claim = await eventually('claim short-5 Pending', async () => {
-      const current = await world.claim('short-5');
+      const current = await world().claim('short-5');
       return current?.status?.phase === 'Pending' ? current : undefined;
     });
     expect(claim.status!.addressId).toBeUndefined();
-    const warning = await eventually('Warning', async () => (await world.events('InvalidEIPRequest', 'short-5'))[0]);
+    const warning = await eventually('Warning', async () => (await world().events('InvalidEIPRequest', 'short-5'))[0]);
     expect(warning.message).toBe('pod ordinal 5 is past the end of the address list (3 entries)');
   });
 
   test('a second pod asking for a held address gets AddressConflict and waits', async () => {
-    await world.createPod('rival', row.staticRequest([ids[0]!]));
-    const conflict = await eventually('AddressConflict', async () => (await world.events('AddressConflict', 'rival'))[0]);
+    await world().createPod('rival', row.staticRequest([ids[0]!]));
+    const conflict = await eventually('AddressConflict', async () => (await world().events('AddressConflict', 'rival'))[0]);
     expect(conflict.type).toBe('Warning');
     expect(conflict.message).toBe(`address ${ids[0]} is held by claim default/fixed-0; waiting`);
-    expect((await world.claim('rival'))!.status).toMatchObject({ phase: 'Pending' });
-    expect(world.address(ids[0]!)!.privateIp).toBe((await world.pod('fixed-0'))!.status!.podIP);
+    expect((await world().claim('rival'))!.status).toMatchObject({ phase: 'Pending' });
+    expect(world().address(ids[0]!)!.privateIp).toBe((await world().pod('fixed-0'))!.status!.podIP);
   });
 
   test('a static address bound by someone else is not taken over', async () => {
-    const eni = world.cloud.admin.enis()[0]!;
-    const foreign = world.cloud.admin.createAddress({ networkInterfaceId: eni.networkInterfaceId, privateIp: eni.privateIps[0]!.address });
-    await world.createPod('squatter', row.staticRequest([foreign.addressId]));
-    const conflict = await eventually('AddressConflict', async () => (await world.events('AddressConflict', 'squatter'))[0]);
+    const eni = world().cloud.admin.enis()[0]!;
+    const foreign = world().cloud.admin.createAddress({ networkInterfaceId: eni.networkInterfaceId, privateIp: eni.privateIps[0]!.address });
+    await world().createPod('squatter', row.staticRequest([foreign.addressId]));
+    const conflict = await eventually('AddressConflict', async () => (await world().events('AddressConflict', 'squatter'))[0]);
     expect(conflict.message).toBe(
       `static address ${foreign.addressId} is bound to ${eni.networkInterfaceId}/${eni.privateIps[0]!.address}, which podeip did not bind; not taking it over`,
     );
-    expect(world.address(foreign.addressId)).toMatchObject({ status: row.status.bound, privateIp: eni.privateIps[0]!.address });
+    expect(world().address(foreign.addressId)).toMatchObject({ status: row.status.bound, privateIp: eni.privateIps[0]!.address });
   });
 
   test('static addresses are unbound but never released when their pods and claims go; a waiting pod then gets its turn', async () => {
-    await world.apps.deleteNamespacedStatefulSet({ namespace: 'default', name: 'fixed' });
-    await eventually('claims of fixed-0/1 gone', async () => !(await world.claim('fixed-0')) && !(await world.claim('fixed-1')));
-    await eventually('fixed-1 address unbound', () => world.address(ids[1]!)?.status === row.status.available);
-    const rival = await world.boundClaim('rival');
+    await world().apps.deleteNamespacedStatefulSet({ namespace: 'default', name: 'fixed' });
+    await eventually('claims of fixed-0/1 gone', async () => !(await world().claim('fixed-0')) && !(await world().claim('fixed-1')));
+    await eventually('fixed-1 address unbound', () => world().address(ids[1]!)?.status === row.status.available);
+    const rival = await world().boundClaim('rival');
     expect(rival.claim.status!.addressId).toBe(ids[0]);
-    expect(ids.map((id) => world.address(id)?.addressId)).toEqual(ids);
-    expect(world.calls('ReleaseAddresses')).toBe(0);
+    expect(ids.map((id) => world().address(id)?.addressId)).toEqual(ids);
+    expect(world().calls('ReleaseAddresses')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { CLUSTER_ID, eventually, Harness } from './harness.js';
+import { CLUSTER_ID, eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 const FAULTS: Record<string, string> = {
@@ -11,29 +11,25 @@ const FAULTS: Record<string, string> = {
 };
 
 describe.each(PROVIDER_ROWS)('10% cloud faults ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row, { emulator: { quota: 100 }, controller: { cloudSyncIntervalMs: 200 } });
-    for (const [action, errorCode] of Object.entries(FAULTS)) world.cloud.admin.setFault({ action, errorCode, errorRate: 0.1 });
-  });
-  afterAll(async () => {
-    await world?.close();
+  const world = useHarness(row, { emulator: { quota: 100 }, controller: { cloudSyncIntervalMs: 200 } });
+  beforeAll(() => {
+    for (const [action, errorCode] of Object.entries(FAULTS)) world().cloud.admin.setFault({ action, errorCode, errorRate: 0.1 });
   });
 
   test('every claim converges with no duplicate allocation and no leaked address', async () => {
     const names = Array.from({ length: 12 }, (_, index) => `flaky-${index}`);
-    await Promise.all(names.map((name) => world.createPod(name, row.ownedRequest())));
-    const bound = await Promise.all(names.map((name) => world.boundClaim(name, 25_000)));
-    const owned = () => world.cloud.admin.addresses().filter((address) => address.tags['podeip.io/cluster'] === CLUSTER_ID);
+    await Promise.all(names.map((name) => world().createPod(name, row.ownedRequest())));
+    const bound = await Promise.all(names.map((name) => world().boundClaim(name, 25_000)));
+    const owned = () => world().cloud.admin.addresses().filter((address) => address.tags['podeip.io/cluster'] === CLUSTER_ID);
     expect(owned().map((address) => address.addressId).sort()).toEqual(bound.map(({ claim }) => claim.status!.addressId).sort());
 
     const leaving = names.slice(0, 6);
-    await Promise.all(leaving.map((name) => world.deletePod(name)));
-    await eventually('claims of deleted pods gone', async () => (await world.claims()).length === 6, 25_000);
+    await Promise.all(leaving.map((name) => world().deletePod(name)));
+    await eventually('claims of deleted pods gone', async () => (await world().claims()).length === 6, 25_000);
     await eventually('their addresses released', () => owned().length === 6, 25_000);
     const staying = bound.slice(6).map(({ claim }) => claim.status!.addressId).sort();
     expect(owned().map((address) => address.addressId).sort()).toEqual(staying);
-    const failures = Object.entries(world.cloud.admin.calls()).flatMap(([, byCode]) => Object.entries(byCode).filter(([code]) => code !== 'OK'));
+    const failures = Object.entries(world().cloud.admin.calls()).flatMap(([, byCode]) => Object.entries(byCode).filter(([code]) => code !== 'OK'));
     expect(failures.length).toBeGreaterThan(0);
   }, 60_000);
 });

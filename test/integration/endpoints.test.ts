@@ -1,4 +1,4 @@
-import { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 import { TENCENT_ROW } from './provider-rows.js';
 
 const SPEC_METRICS = [
@@ -20,18 +20,12 @@ const SPEC_METRICS = [
 ];
 
 describe('metrics and health endpoints', () => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(TENCENT_ROW);
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(TENCENT_ROW);
 
   test('/metrics carries every SPEC 6 name, with claims by phase and cloud calls by code', async () => {
-    await world.createPod('metrics-web', TENCENT_ROW.ownedRequest());
-    await world.boundClaim('metrics-web');
-    const body = await (await fetch(`${world.controller!.metricsUrl}/metrics`)).text();
+    await world().createPod('metrics-web', TENCENT_ROW.ownedRequest());
+    await world().boundClaim('metrics-web');
+    const body = await (await fetch(`${world().controller!.metricsUrl}/metrics`)).text();
     const names = new Set(body.split('\n').filter((line) => line.startsWith('# TYPE ')).map((line) => line.split(' ')[2]));
     expect(SPEC_METRICS.filter((name) => !names.has(name))).toEqual([]);
     expect(body).toContain('podeip_claims{phase="Bound"} 1\n');
@@ -42,7 +36,7 @@ describe('metrics and health endpoints', () => {
   });
 
   test('/healthz and /readyz answer ok once the caches are synced', async () => {
-    const probes = world.controller!.probesUrl;
+    const probes = world().controller!.probesUrl;
     expect([(await fetch(`${probes}/healthz`)).status, await (await fetch(`${probes}/readyz`)).text()]).toEqual([200, 'ok\n']);
     expect((await fetch(`${probes}/nothing`)).status).toBe(404);
   });

@@ -208,6 +208,18 @@ async function installCrd(kubeConfig: KubeConfig): Promise<void> {
   await kubeConfig.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crd });
 }
 
+/** Starts a world before the suite and closes it after; call the returned function inside tests. */
+export function useHarness(row: ProviderRow, options: HarnessOptions = {}): () => Harness {
+  let world: Harness | undefined;
+  beforeAll(async () => {
+    world = await Harness.start(row, options);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => world!;
+}
+
 /** Polls `probe` until it returns something other than undefined/false, or fails after the timeout. */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

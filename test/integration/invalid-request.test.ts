@@ -1,45 +1,39 @@
-import { eventually, Harness } from './harness.js';
+import { eventually, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('bad input, SPEC 3.4 ($name)', (row) => {
-  let world: Harness;
-  beforeAll(async () => {
-    world = await Harness.start(row);
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useHarness(row);
 
   test('a malformed request gets an InvalidEIPRequest Warning on the pod and no cloud call', async () => {
-    await world.createPod('bad-json', row.malformedRequest());
-    const warning = await eventually('InvalidEIPRequest', async () => (await world.events('InvalidEIPRequest', 'bad-json'))[0]);
+    await world().createPod('bad-json', row.malformedRequest());
+    const warning = await eventually('InvalidEIPRequest', async () => (await world().events('InvalidEIPRequest', 'bad-json'))[0]);
     expect(warning.type).toBe('Warning');
     expect(warning.involvedObject.kind).toBe('Pod');
     expect(warning.message).toBe(row.malformedMessage);
-    expect(await world.claim('bad-json')).toBeUndefined();
-    expect(world.calls(row.allocateAction)).toBe(0);
+    expect(await world().claim('bad-json')).toBeUndefined();
+    expect(world().calls(row.allocateAction)).toBe(0);
   });
 
   test('a typo on a bound pod releases nothing, marks the claim, and fixing it resumes', async () => {
     const annotations = row.ownedRequest();
-    await world.createPod('typo', annotations);
-    const { claim } = await world.boundClaim('typo');
+    await world().createPod('typo', annotations);
+    const { claim } = await world().boundClaim('typo');
     const pointer = `/metadata/annotations/${row.typo.annotation.replace('/', '~1')}`;
-    await world.core.patchNamespacedPod({ namespace: 'default', name: 'typo', body: [{ op: 'add', path: pointer, value: row.typo.value }] });
+    await world().core.patchNamespacedPod({ namespace: 'default', name: 'typo', body: [{ op: 'add', path: pointer, value: row.typo.value }] });
     const marked = await eventually('claim marked InvalidRequest', async () => {
-      const current = await world.claim('typo');
+      const current = await world().claim('typo');
       const ready = current?.status?.conditions?.find((condition) => condition.type === 'Ready');
       return ready?.reason === 'InvalidRequest' ? ready : undefined;
     });
     expect(marked).toMatchObject({ status: 'False', message: row.typo.message });
-    expect(world.address(claim.status!.addressId!)).toMatchObject({ status: row.status.bound });
-    expect(world.calls('ReleaseAddresses')).toBe(0);
+    expect(world().address(claim.status!.addressId!)).toMatchObject({ status: row.status.bound });
+    expect(world().calls('ReleaseAddresses')).toBe(0);
 
     const restore = annotations[row.typo.annotation];
     const fix = restore === undefined ? { op: 'remove', path: pointer } : { op: 'replace', path: pointer, value: restore };
-    await world.core.patchNamespacedPod({ namespace: 'default', name: 'typo', body: [fix] });
+    await world().core.patchNamespacedPod({ namespace: 'default', name: 'typo', body: [fix] });
     await eventually('Ready again', async () => {
-      const ready = (await world.claim('typo'))?.status?.conditions?.find((condition) => condition.type === 'Ready');
+      const ready = (await world().claim('typo'))?.status?.conditions?.find((condition) => condition.type === 'Ready');
       return ready?.status === 'True';
     });
   });
