@@ -29,6 +29,12 @@ export const ALIBABA_ROW: ProviderRow = {
     return { [`${ACK}pod-eip-instanceid`]: addressIds[0]!, ...keepFor(options.keep) };
   },
   malformedRequest: () => ({ [`${ACK}pod-with-eip`]: 'true', [`${ACK}eip-bandwidth`]: 'ten' }),
+  malformedMessage: `annotation ${ACK}eip-bandwidth must be a whole number of Mbps such as "5" or "5M", got "ten"`,
+  typo: {
+    annotation: `${ACK}eip-isp`,
+    value: 'NOPE',
+    message: `annotation ${ACK}eip-isp must be one of BGP, BGP_PRO, ChinaTelecom, ChinaUnicom, ChinaMobile, ChinaTelecom_L2, ChinaUnicom_L2, ChinaMobile_L2, got "NOPE"`,
+  },
   publicIpAnnotation: `${ACK}allocated-eipAddress`,
   allocateAction: 'AllocateEipAddress',
   writeActions: ['AllocateEipAddress', 'AssociateEipAddress', 'UnassociateEipAddress', 'ReleaseEipAddress'],
