@@ -19,6 +19,9 @@ export interface EventTarget {
 
 export type EventType = 'Normal' | 'Warning';
 
+/** Events remembered for aggregation; the oldest are forgotten beyond this (a repeat then starts a new Event). */
+const REMEMBERED_EVENTS = 10_000;
+
 interface Written {
   name: string;
   count: number;
@@ -38,7 +41,9 @@ export class EventRecorder {
     const key = [target.uid, type, reason].join('\u0000');
     const previous = this.written.get(key) ?? Promise.resolve(undefined);
     const next = previous.then((written) => this.write(target, type, reason, message, written));
+    this.written.delete(key);
     this.written.set(key, next);
+    if (this.written.size > REMEMBERED_EVENTS) this.written.delete(this.written.keys().next().value!);
     await next;
   }
 

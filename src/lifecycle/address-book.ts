@@ -53,6 +53,12 @@ export class AddressBook {
     if (entry) entry.stale = true;
   }
 
+  /** For an address podeip released: nothing more to know about it. */
+  forget(addressId: string): void {
+    this.entries.delete(addressId);
+    this.epochs.delete(addressId);
+  }
+
   /** Every address tagged for this cluster, as of the last sync. */
   tagged(): CloudAddress[] {
     return this.taggedSnapshot;

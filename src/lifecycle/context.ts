@@ -13,6 +13,8 @@ import type { AddressBook } from './address-book.js';
 
 export interface LifecycleSettings {
   clusterId: string;
+  /** Set when podeip watches one namespace: it then owns only addresses tagged with that namespace. */
+  namespace?: string;
   /** --claim-expired-duration; undefined = retained claims never expire (unless the claim says so). */
   claimExpiredMs?: number;
   enableOwnerRef: boolean;

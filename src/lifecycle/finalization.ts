@@ -50,8 +50,9 @@ export class Finalizer {
   }
 
   private async release(addressId: string, subjects: { claim: EIPClaim; pod: PodView | undefined }): Promise<void> {
-    await doneIfGone(() => this.context.provider.release(addressId));
     this.context.addresses.invalidate(addressId);
+    await doneIfGone(() => this.context.provider.release(addressId));
+    this.context.addresses.forget(addressId);
     await announce(this.context, subjects, 'Normal', 'ReleasedEIP', `released ${addressId}`);
   }
 }

@@ -1,11 +1,12 @@
 /**
  * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
  * different address) are released once they have been orphaned for the grace period. Untagged and
- * other-cluster addresses are never looked at: the sync only reads this cluster's tag.
+ * other-cluster addresses are never looked at: the sync only reads this cluster's tag. A controller
+ * watching one namespace leaves addresses of other namespaces to whoever watches those.
  */
 import type { Logger } from 'pino';
 import type { CloudAddress } from '../providers/provider.js';
-import { CLAIM_UID_TAG } from './address-book.js';
+import { CLAIM_UID_TAG, NAMESPACE_TAG } from './address-book.js';
 import { doneIfGone } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 
@@ -32,6 +33,8 @@ export class OrphanCollector {
 
   private isOrphan(address: CloudAddress): boolean {
     if (address.state === 'Releasing' || address.state === 'Creating') return false;
+    const { namespace } = this.context.settings;
+    if (namespace !== undefined && address.tags[NAMESPACE_TAG] !== namespace) return false;
     const claimUid = address.tags[CLAIM_UID_TAG];
     const claim = this.context.claims.list().find((candidate) => candidate.metadata.uid === claimUid);
     if (!claim) return true;
@@ -42,15 +45,16 @@ export class OrphanCollector {
   /** One step per pass: an orphan still bound is unbound now and released on a later pass. */
   private async releaseOrphan(address: CloudAddress): Promise<void> {
     try {
+      this.context.addresses.invalidate(address.id);
       if (address.state === 'Bound') {
         await doneIfGone(() => this.context.provider.disassociate(address.id, address.target));
       } else if (address.state === 'Available') {
         await doneIfGone(() => this.context.provider.release(address.id));
+        this.context.addresses.forget(address.id);
         this.firstSeen.delete(address.id);
         this.context.metrics.orphansReleased.inc();
         this.logger.info({ addressId: address.id, tags: address.tags }, 'released orphaned address');
       }
-      this.context.addresses.invalidate(address.id);
     } catch (error) {
       this.logger.warn({ err: error, addressId: address.id }, 'could not release orphaned address; will retry');
     }

@@ -46,6 +46,7 @@ export interface RunningController {
 function settingsFrom(options: ControllerOptions): LifecycleSettings {
   return {
     clusterId: options.clusterId,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
     ...(options.claimExpiredMs !== undefined ? { claimExpiredMs: options.claimExpiredMs } : {}),
     enableOwnerRef: options.enableOwnerRef ?? false,
     allowAddressTakeover: options.allowAddressTakeover ?? false,

@@ -23,11 +23,14 @@ describe.each(PROVIDER_ROWS)('R11 drift ($name)', (row) => {
     await world().createPod('r11-lost', row.ownedRequest());
     const first = await world().boundClaim('r11-lost');
     const lostId = first.claim.status!.addressId!;
+    await world().stopController();
     const provider = await world().directProvider();
     await provider.disassociate(lostId);
     await eventually('unbound', () => world().address(lostId)?.status === row.status.available);
     await provider.release(lostId);
     provider.close();
+    await eventually('released', () => world().address(lostId) === undefined);
+    await world().startController();
     const second = await eventually('replacement bound', async () => {
       const bound = await world().boundClaim('r11-lost');
       return bound.claim.status!.addressId !== lostId ? bound : undefined;
