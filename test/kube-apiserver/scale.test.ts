@@ -1,4 +1,5 @@
 import { CoreV1Api, makeInformer, type V1Pod } from '@kubernetes/client-node';
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
 
@@ -10,15 +11,20 @@ const pod = (index: number): V1Pod => ({
   spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] },
 });
 
-/** Plain fetch keeps its connections alive, which keeps 10,000 creates within a few seconds. */
-async function createPod(server: KubeApiServer, index: number): Promise<void> {
-  const response = await fetch(`${server.url}/api/v1/namespaces/default/pods`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer admin' },
-    body: JSON.stringify(pod(index)),
+/** node:http with keep-alive: the lightest real HTTP client, so the time goes to the server. */
+const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+
+function createPod(server: KubeApiServer, index: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(pod(index));
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: 'Bearer admin' };
+    const call = request(`${server.url}/api/v1/namespaces/default/pods`, { method: 'POST', agent, headers }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`create failed: ${response.statusCode}`))));
+    });
+    call.on('error', reject);
+    call.end(body);
   });
-  if (response.status !== 201) throw new Error(`create failed: ${response.status}`);
-  await response.arrayBuffer();
 }
 
 describe('local API server at 10,000 pods', () => {
@@ -29,7 +35,10 @@ describe('local API server at 10,000 pods', () => {
     server = await startKubeApiServer();
     core = server.kubeConfig().makeApiClient(CoreV1Api);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    agent.destroy();
+    await server.close();
+  });
 
   it('starts in well under a second', async () => {
     const started = performance.now();
@@ -70,5 +79,5 @@ describe('local API server at 10,000 pods', () => {
     await informer.stop();
     expect(updates).toBe(1);
     expect(informer.get('pod-00001', 'default')!.metadata!.annotations).toEqual({ seen: 'yes' });
-  });
+  }, 90_000);
 });
