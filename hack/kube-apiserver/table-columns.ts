@@ -90,6 +90,7 @@ const containersColumn = column('Containers', (object) => templateContainers(obj
 const imagesColumn = column('Images', (object) => templateContainers(object).map((container) => container.image).join(','), wide);
 const selectorColumn = column('Selector', (object) => formatLabelSelector(object.spec?.selector) || '<none>', wide);
 const count = (read: (object: KubeObject) => number | undefined): Column['cell'] => (object) => read(object) ?? 0;
+const replicaSetLikeTail = [ageColumn, containersColumn, imagesColumn, selectorColumn];
 
 const statefulSetColumns = [
   nameColumn,
@@ -104,10 +105,7 @@ const deploymentColumns = [
   column('Ready', (deployment) => `${deployment.status?.readyReplicas ?? 0}/${deployment.spec?.replicas ?? 0}`),
   column('Up-to-date', count((deployment) => deployment.status?.updatedReplicas), { type: 'integer' }),
   column('Available', count((deployment) => deployment.status?.availableReplicas), { type: 'integer' }),
-  ageColumn,
-  containersColumn,
-  imagesColumn,
-  selectorColumn,
+  ...replicaSetLikeTail,
 ];
 
 const replicaSetColumns = [
@@ -115,10 +113,7 @@ const replicaSetColumns = [
   column('Desired', count((set) => set.spec?.replicas), { type: 'integer' }),
   column('Current', count((set) => set.status?.replicas), { type: 'integer' }),
   column('Ready', count((set) => set.status?.readyReplicas), { type: 'integer' }),
-  ageColumn,
-  containersColumn,
-  imagesColumn,
-  selectorColumn,
+  ...replicaSetLikeTail,
 ];
 
 function eventColumns(regarding: string, message: string): Column[] {

@@ -1,5 +1,5 @@
-import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 
 const pod = (name: string, labels: Record<string, string> = {}): V1Pod => ({
   metadata: { name, labels },
@@ -7,48 +7,40 @@ const pod = (name: string, labels: Record<string, string> = {}): V1Pod => ({
 });
 
 describe('local API server: create, read, update', () => {
-  let server: KubeApiServer;
-  let core: CoreV1Api;
-  let apps: AppsV1Api;
+  const local = useLocalServer();
 
-  beforeAll(async () => {
-    server = await startKubeApiServer();
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
-    apps = server.kubeConfig().makeApiClient(AppsV1Api);
-  });
-  afterAll(() => server.close());
 
   it('creates a pod with server-set metadata, defaults and a Pending status', async () => {
-    const created = await core.createNamespacedPod({ namespace: 'default', body: pod('web-0') });
+    const created = await local.core.createNamespacedPod({ namespace: 'default', body: pod('web-0') });
     expect(created.metadata!.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.metadata!.resourceVersion).toMatch(/^\d+$/);
     expect(created.metadata!.creationTimestamp).toBeInstanceOf(Date);
     expect(created.metadata!.namespace).toBe('default');
     expect(created.spec!.terminationGracePeriodSeconds).toBe(30);
     expect(created.status!.phase).toBe('Pending');
-    const read = await core.readNamespacedPod({ name: 'web-0', namespace: 'default' });
+    const read = await local.core.readNamespacedPod({ name: 'web-0', namespace: 'default' });
     expect(read.metadata!.uid).toBe(created.metadata!.uid);
   });
 
   it('answers 404 NotFound and 409 AlreadyExists with Status bodies', async () => {
-    await expect(core.readNamespacedPod({ name: 'missing', namespace: 'default' })).rejects.toMatchObject({
+    await expect(local.core.readNamespacedPod({ name: 'missing', namespace: 'default' })).rejects.toMatchObject({
       code: 404,
       body: expect.stringContaining('"reason":"NotFound"'),
     });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('dup') });
-    const error = await core.createNamespacedPod({ namespace: 'default', body: pod('dup') }).catch((e) => e);
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('dup') });
+    const error = await local.core.createNamespacedPod({ namespace: 'default', body: pod('dup') }).catch((e) => e);
     expect(error.code).toBe(409);
     expect(JSON.parse(error.body)).toMatchObject({ kind: 'Status', reason: 'AlreadyExists', message: 'pods "dup" already exists', code: 409 });
   });
 
   it('rejects a create in a namespace that does not exist', async () => {
-    const error = await core.createNamespacedPod({ namespace: 'nowhere', body: pod('p') }).catch((e) => e);
+    const error = await local.core.createNamespacedPod({ namespace: 'nowhere', body: pod('p') }).catch((e) => e);
     expect(error.code).toBe(404);
     expect(JSON.parse(error.body).message).toBe('namespaces "nowhere" not found');
   });
 
   it('rejects an invalid pod with 422 and field paths', async () => {
-    const error = await core
+    const error = await local.core
       .createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c' } as never] } } })
       .catch((e) => e);
     expect(error.code).toBe(422);
@@ -58,26 +50,26 @@ describe('local API server: create, read, update', () => {
   });
 
   it('answers 409 Conflict to an update with a stale resourceVersion', async () => {
-    const created = await core.createNamespacedPod({ namespace: 'default', body: pod('stale') });
-    await core.patchNamespacedPod(
+    const created = await local.core.createNamespacedPod({ namespace: 'default', body: pod('stale') });
+    await local.core.patchNamespacedPod(
       { name: 'stale', namespace: 'default', body: { metadata: { labels: { a: 'b' } } } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
-    const error = await core.replaceNamespacedPod({ name: 'stale', namespace: 'default', body: created }).catch((e) => e);
+    const error = await local.core.replaceNamespacedPod({ name: 'stale', namespace: 'default', body: created }).catch((e) => e);
     expect(error.code).toBe(409);
     expect(JSON.parse(error.body)).toMatchObject({ reason: 'Conflict', message: expect.stringContaining('the object has been modified') });
   });
 
   it('keeps status on main writes and changes only status on status writes', async () => {
-    const created = await core.createNamespacedPod({ namespace: 'default', body: pod('status') });
-    const withStatus = await core.replaceNamespacedPodStatus({
+    const created = await local.core.createNamespacedPod({ namespace: 'default', body: pod('status') });
+    const withStatus = await local.core.replaceNamespacedPodStatus({
       name: 'status',
       namespace: 'default',
       body: { ...created, metadata: { ...created.metadata, labels: { ignored: 'yes' } }, status: { phase: 'Running', podIP: '10.0.0.11' } },
     });
     expect(withStatus.status).toEqual({ phase: 'Running', podIP: '10.0.0.11' });
     expect(withStatus.metadata!.labels).toEqual({});
-    const mainWrite = await core.replaceNamespacedPod({
+    const mainWrite = await local.core.replaceNamespacedPod({
       name: 'status',
       namespace: 'default',
       body: { ...withStatus, metadata: { ...withStatus.metadata, labels: { kept: 'yes' } }, status: { phase: 'Failed' } },
@@ -87,9 +79,9 @@ describe('local API server: create, read, update', () => {
   });
 
   it('forbids changing a pod spec except images', async () => {
-    await core.createNamespacedPod({ namespace: 'default', body: pod('immutable') });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('immutable') });
     const patch = (body: object) =>
-      core.patchNamespacedPod({ name: 'immutable', namespace: 'default', body }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
+      local.core.patchNamespacedPod({ name: 'immutable', namespace: 'default', body }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
     const updated = await patch({ spec: { containers: [{ name: 'app', image: 'nginx:1.28' }] } });
     expect(updated.spec!.containers[0]!.image).toBe('nginx:1.28');
     const error = await patch({ spec: { nodeName: 'node-a' } }).catch((e) => e);
@@ -98,17 +90,17 @@ describe('local API server: create, read, update', () => {
   });
 
   it('binds a pod to a node once through pods/binding', async () => {
-    await core.createNamespacedPod({ namespace: 'default', body: pod('bind-me') });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('bind-me') });
     const binding = { metadata: { name: 'bind-me' }, target: { kind: 'Node', name: 'node-a' } };
-    await core.createNamespacedBinding({ namespace: 'default', body: binding });
-    const bound = await core.readNamespacedPod({ name: 'bind-me', namespace: 'default' });
+    await local.core.createNamespacedBinding({ namespace: 'default', body: binding });
+    const bound = await local.core.readNamespacedPod({ name: 'bind-me', namespace: 'default' });
     expect(bound.spec!.nodeName).toBe('node-a');
-    const again = await core.createNamespacedPodBinding({ name: 'bind-me', namespace: 'default', body: binding }).catch((e) => e);
+    const again = await local.core.createNamespacedPodBinding({ name: 'bind-me', namespace: 'default', body: binding }).catch((e) => e);
     expect(again.code).toBe(409);
   });
 
   it('bumps generation on spec changes only, and scale writes spec.replicas', async () => {
-    const set = await apps.createNamespacedStatefulSet({
+    const set = await local.apps.createNamespacedStatefulSet({
       namespace: 'default',
       body: {
         metadata: { name: 'db' },
@@ -118,22 +110,22 @@ describe('local API server: create, read, update', () => {
     expect(set.metadata!.generation).toBe(1);
     expect(set.spec!.replicas).toBe(1);
     const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-    const labelled = await apps.patchNamespacedStatefulSet({ name: 'db', namespace: 'default', body: { metadata: { labels: { tier: 'data' } } } }, merge);
+    const labelled = await local.apps.patchNamespacedStatefulSet({ name: 'db', namespace: 'default', body: { metadata: { labels: { tier: 'data' } } } }, merge);
     expect(labelled.metadata!.generation).toBe(1);
-    const scale = await apps.patchNamespacedStatefulSetScale({ name: 'db', namespace: 'default', body: { spec: { replicas: 3 } } }, merge);
+    const scale = await local.apps.patchNamespacedStatefulSetScale({ name: 'db', namespace: 'default', body: { spec: { replicas: 3 } } }, merge);
     expect(scale).toMatchObject({ kind: 'Scale', spec: { replicas: 3 }, status: { selector: 'app=db' } });
-    const scaled = await apps.readNamespacedStatefulSet({ name: 'db', namespace: 'default' });
+    const scaled = await local.apps.readNamespacedStatefulSet({ name: 'db', namespace: 'default' });
     expect(scaled.spec!.replicas).toBe(3);
     expect(scaled.metadata!.generation).toBe(2);
-    const status = await apps.patchNamespacedStatefulSetStatus({ name: 'db', namespace: 'default', body: { status: { replicas: 3, readyReplicas: 2 } } }, merge);
+    const status = await local.apps.patchNamespacedStatefulSetStatus({ name: 'db', namespace: 'default', body: { status: { replicas: 3, readyReplicas: 2 } } }, merge);
     expect(status.metadata!.generation).toBe(2);
     expect(status.status!.readyReplicas).toBe(2);
   });
 
   it('does not change the resourceVersion for a write that changes nothing', async () => {
-    const created = await core.createNamespacedPod({ namespace: 'default', body: pod('noop', { a: '1' }) });
+    const created = await local.core.createNamespacedPod({ namespace: 'default', body: pod('noop', { a: '1' }) });
     const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-    const same = await core.patchNamespacedPod({ name: 'noop', namespace: 'default', body: { metadata: { labels: { a: '1' } } } }, merge);
+    const same = await local.core.patchNamespacedPod({ name: 'noop', namespace: 'default', body: { metadata: { labels: { a: '1' } } } }, merge);
     expect(same.metadata!.resourceVersion).toBe(created.metadata!.resourceVersion);
   });
 });

@@ -1,5 +1,5 @@
-import { ApiextensionsV1Api, CoordinationV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { ApiextensionsV1Api, CoordinationV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 import { createWidgetCrd } from './widget-crd.js';
 
 const widgets = { group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets' };
@@ -8,22 +8,18 @@ const getJson = async (url: string, headers: Record<string, string> = {}): Promi
 const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
 describe('local API server: custom resources, discovery, tables, leases', () => {
-  let server: KubeApiServer;
-  let custom: CustomObjectsApi;
+  const local = useLocalServer();
 
   beforeAll(async () => {
-    server = await startKubeApiServer();
-    custom = server.kubeConfig().makeApiClient(CustomObjectsApi);
-    await createWidgetCrd(server);
+    await createWidgetCrd(local.server);
   });
-  afterAll(() => server.close());
 
   it('marks the CRD Established and serves its resource in discovery', async () => {
-    const crd = await server.kubeConfig().makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: 'widgets.example.com' });
+    const crd = await local.server.kubeConfig().makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: 'widgets.example.com' });
     expect(crd.status!.conditions!.find((condition) => condition.type === 'Established')!.status).toBe('True');
-    const groups = await getJson(`${server.url}/apis`);
+    const groups = await getJson(`${local.server.url}/apis`);
     expect(groups.groups.map((group: { name: string }) => group.name)).toContain('example.com');
-    const resources = await getJson(`${server.url}/apis/example.com/v1`);
+    const resources = await getJson(`${local.server.url}/apis/example.com/v1`);
     expect(resources.resources).toEqual([
       { name: 'widgets', singularName: 'widget', namespaced: true, kind: 'Widget', verbs: expect.any(Array), shortNames: ['wdg'], categories: ['all'] },
       { name: 'widgets/status', singularName: '', namespaced: true, kind: 'Widget', verbs: ['get', 'patch', 'update'] },
@@ -31,7 +27,7 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
   });
 
   it('prunes unknown fields and keeps preserved ones', async () => {
-    const created = (await custom.createNamespacedCustomObject({
+    const created = (await local.custom.createNamespacedCustomObject({
       ...widgets,
       body: widget('pruned', { size: 1, unknown: 'x', port: 'http', extra: { anything: { goes: true } } }),
     })) as { spec: object; metadata: { generation: number } };
@@ -40,7 +36,7 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
   });
 
   it('rejects schema violations with 422 and the field path', async () => {
-    const error = await custom.createNamespacedCustomObject({ ...widgets, body: widget('bad', { size: 0, color: 'green', port: 1.5 }) }).catch((e) => e);
+    const error = await local.custom.createNamespacedCustomObject({ ...widgets, body: widget('bad', { size: 0, color: 'green', port: 1.5 }) }).catch((e) => e);
     expect(error.code).toBe(422);
     const status = JSON.parse(error.body);
     expect(status.details.causes).toEqual([
@@ -49,30 +45,30 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
       { reason: 'FieldValueTypeInvalid', message: 'Invalid value: 1.5: spec.port in body must be of type integer,string: 1.5', field: 'spec.port' },
     ]);
     expect(status.message).toMatch(/^Widget\.example\.com "bad" is invalid: \[spec\.size: /);
-    const missing = await custom.createNamespacedCustomObject({ ...widgets, body: widget('empty', {}) }).catch((e) => e);
+    const missing = await local.custom.createNamespacedCustomObject({ ...widgets, body: widget('empty', {}) }).catch((e) => e);
     expect(JSON.parse(missing.body).details.causes).toEqual([{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.size' }]);
   });
 
   it('applies the status subresource rules and bumps generation on spec changes only', async () => {
-    await custom.createNamespacedCustomObject({ ...widgets, body: { ...widget('status', { size: 1 }), status: { phase: 'Ignored' } } });
-    const withStatus = (await custom.patchNamespacedCustomObjectStatus({ ...widgets, name: 'status', body: { spec: { size: 9 }, status: { phase: 'Ready' } } }, merge)) as any;
+    await local.custom.createNamespacedCustomObject({ ...widgets, body: { ...widget('status', { size: 1 }), status: { phase: 'Ignored' } } });
+    const withStatus = (await local.custom.patchNamespacedCustomObjectStatus({ ...widgets, name: 'status', body: { spec: { size: 9 }, status: { phase: 'Ready' } } }, merge)) as any;
     expect(withStatus.status).toEqual({ phase: 'Ready' });
     expect(withStatus.spec).toEqual({ size: 1 });
     expect(withStatus.metadata.generation).toBe(1);
-    const resized = (await custom.patchNamespacedCustomObject({ ...widgets, name: 'status', body: { spec: { size: 2 }, status: { phase: 'Lost' } } }, merge)) as any;
+    const resized = (await local.custom.patchNamespacedCustomObject({ ...widgets, name: 'status', body: { spec: { size: 2 }, status: { phase: 'Lost' } } }, merge)) as any;
     expect(resized.status).toEqual({ phase: 'Ready' });
     expect(resized.metadata.generation).toBe(2);
   });
 
   it('lists custom resources with kind on every item', async () => {
-    const list = (await custom.listNamespacedCustomObject({ ...widgets, labelSelector: '' })) as any;
+    const list = (await local.custom.listNamespacedCustomObject({ ...widgets, labelSelector: '' })) as any;
     expect(list.kind).toBe('WidgetList');
     expect(list.items.every((item: { kind: string; apiVersion: string }) => item.kind === 'Widget' && item.apiVersion === 'example.com/v1')).toBe(true);
   });
 
   it('returns a Table with the printer columns when asked', async () => {
-    await custom.createNamespacedCustomObject({ ...widgets, body: widget('table', { size: 3, color: 'red' }) });
-    const table = await getJson(`${server.url}/apis/example.com/v1/namespaces/default/widgets?fieldSelector=metadata.name%3Dtable`, {
+    await local.custom.createNamespacedCustomObject({ ...widgets, body: widget('table', { size: 3, color: 'red' }) });
+    const table = await getJson(`${local.server.url}/apis/example.com/v1/namespaces/default/widgets?fieldSelector=metadata.name%3Dtable`, {
       Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
     });
     expect(table.kind).toBe('Table');
@@ -89,17 +85,17 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
   });
 
   it('stops serving the resource when the CRD is deleted', async () => {
-    await fetch(`${server.url}/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com`, { method: 'DELETE' });
-    const response = await fetch(`${server.url}/apis/example.com/v1/namespaces/default/widgets`);
+    await fetch(`${local.server.url}/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com`, { method: 'DELETE' });
+    const response = await fetch(`${local.server.url}/apis/example.com/v1/namespaces/default/widgets`);
     expect(response.status).toBe(404);
-    expect((await fetch(`${server.url}/apis/example.com/v1`)).status).toBe(404);
-    await createWidgetCrd(server);
-    const list = (await custom.listNamespacedCustomObject(widgets)) as { items: unknown[] };
+    expect((await fetch(`${local.server.url}/apis/example.com/v1`)).status).toBe(404);
+    await createWidgetCrd(local.server);
+    const list = (await local.custom.listNamespacedCustomObject(widgets)) as { items: unknown[] };
     expect(list.items).toEqual([]);
   });
 
   it('serves leases with optimistic concurrency', async () => {
-    const leases = server.kubeConfig().makeApiClient(CoordinationV1Api);
+    const leases = local.server.kubeConfig().makeApiClient(CoordinationV1Api);
     const lease = await leases.createNamespacedLease({
       namespace: 'default',
       body: { metadata: { name: 'podeip-leader' }, spec: { holderIdentity: 'a', leaseDurationSeconds: 15 } },

@@ -1,5 +1,5 @@
-import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 
 const start = new Date('2026-11-21T10:00:00Z');
 const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
@@ -14,84 +14,76 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describe('local API server: deletion, finalizers, garbage collection', () => {
-  let server: KubeApiServer;
-  let core: CoreV1Api;
-  let apps: AppsV1Api;
+  const local = useLocalServer({ now: () => start });
 
-  beforeAll(async () => {
-    server = await startKubeApiServer({ now: () => start });
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
-    apps = server.kubeConfig().makeApiClient(AppsV1Api);
-  });
-  afterAll(() => server.close());
 
   const exists = async (name: string) =>
-    core.readNamespacedPod({ name, namespace: 'default' }).then(
+    local.core.readNamespacedPod({ name, namespace: 'default' }).then(
       () => true,
       () => false,
     );
 
   async function scheduledPod(name: string, spec: Partial<V1Pod['spec']> = {}): Promise<V1Pod> {
-    await core.createNamespacedPod({ namespace: 'default', body: pod(name, spec) });
-    await core.createNamespacedPodBinding({ name, namespace: 'default', body: { metadata: { name }, target: { kind: 'Node', name: 'node-a' } } });
-    return core.readNamespacedPod({ name, namespace: 'default' });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod(name, spec) });
+    await local.core.createNamespacedPodBinding({ name, namespace: 'default', body: { metadata: { name }, target: { kind: 'Node', name: 'node-a' } } });
+    return local.core.readNamespacedPod({ name, namespace: 'default' });
   }
 
   it('removes an unscheduled pod at once', async () => {
-    await core.createNamespacedPod({ namespace: 'default', body: pod('unscheduled') });
-    await core.deleteNamespacedPod({ name: 'unscheduled', namespace: 'default' });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('unscheduled') });
+    await local.core.deleteNamespacedPod({ name: 'unscheduled', namespace: 'default' });
     expect(await exists('unscheduled')).toBe(false);
   });
 
   it('deletes a scheduled pod gracefully: deletionTimestamp now + grace, gone after a DELETE with grace 0', async () => {
     await scheduledPod('graceful', { terminationGracePeriodSeconds: 20 });
-    const terminating = await core.deleteNamespacedPod({ name: 'graceful', namespace: 'default' });
+    const terminating = await local.core.deleteNamespacedPod({ name: 'graceful', namespace: 'default' });
     expect(terminating.metadata!.deletionTimestamp).toEqual(new Date('2026-11-21T10:00:20Z'));
     expect(terminating.metadata!.deletionGracePeriodSeconds).toBe(20);
-    const shortened = await core.deleteNamespacedPod({ name: 'graceful', namespace: 'default', gracePeriodSeconds: 5 });
+    const shortened = await local.core.deleteNamespacedPod({ name: 'graceful', namespace: 'default', gracePeriodSeconds: 5 });
     expect(shortened.metadata!.deletionGracePeriodSeconds).toBe(5);
     expect(await exists('graceful')).toBe(true);
-    await core.deleteNamespacedPod({ name: 'graceful', namespace: 'default', gracePeriodSeconds: 0 });
+    await local.core.deleteNamespacedPod({ name: 'graceful', namespace: 'default', gracePeriodSeconds: 0 });
     expect(await exists('graceful')).toBe(false);
   });
 
   it('takes the grace period from DeleteOptions in the body', async () => {
     await scheduledPod('body-grace');
-    const terminating = await core.deleteNamespacedPod({ name: 'body-grace', namespace: 'default', body: { gracePeriodSeconds: 7 } });
+    const terminating = await local.core.deleteNamespacedPod({ name: 'body-grace', namespace: 'default', body: { gracePeriodSeconds: 7 } });
     expect(terminating.metadata!.deletionGracePeriodSeconds).toBe(7);
   });
 
   it('keeps an object with finalizers until the last one is removed, bumping generation on delete', async () => {
-    await apps.createNamespacedDeployment({
+    await local.apps.createNamespacedDeployment({
       namespace: 'default',
       body: {
         metadata: { name: 'held', finalizers: ['example.com/hold'] },
         spec: { selector: { matchLabels: { app: 'held' } }, template: { metadata: { labels: { app: 'held' } }, spec: pod('x').spec } },
       },
     });
-    await apps.deleteNamespacedDeployment({ name: 'held', namespace: 'default' });
-    const deleting = await apps.readNamespacedDeployment({ name: 'held', namespace: 'default' });
+    await local.apps.deleteNamespacedDeployment({ name: 'held', namespace: 'default' });
+    const deleting = await local.apps.readNamespacedDeployment({ name: 'held', namespace: 'default' });
     expect(deleting.metadata!.deletionTimestamp).toEqual(start);
     expect(deleting.metadata!.generation).toBe(2);
-    const added = await apps
+    const added = await local.apps
       .patchNamespacedDeployment({ name: 'held', namespace: 'default', body: { metadata: { finalizers: ['example.com/hold', 'example.com/more'] } } }, merge)
       .catch((e) => e);
     expect(added.code).toBe(422);
-    await apps.patchNamespacedDeployment({ name: 'held', namespace: 'default', body: { metadata: { finalizers: null } } }, merge);
-    const error = await apps.readNamespacedDeployment({ name: 'held', namespace: 'default' }).catch((e) => e);
+    await local.apps.patchNamespacedDeployment({ name: 'held', namespace: 'default', body: { metadata: { finalizers: null } } }, merge);
+    const error = await local.apps.readNamespacedDeployment({ name: 'held', namespace: 'default' }).catch((e) => e);
     expect(error.code).toBe(404);
   });
 
   it('keeps a pod deleted with grace 0 while it has a finalizer', async () => {
-    await core.createNamespacedPod({ namespace: 'default', body: pod('finalized', {}, { finalizers: ['podeip.io/eip'] }) });
-    await core.deleteNamespacedPod({ name: 'finalized', namespace: 'default', gracePeriodSeconds: 0 });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('finalized', {}, { finalizers: ['podeip.io/eip'] }) });
+    await local.core.deleteNamespacedPod({ name: 'finalized', namespace: 'default', gracePeriodSeconds: 0 });
     expect(await exists('finalized')).toBe(true);
-    await core.patchNamespacedPod({ name: 'finalized', namespace: 'default', body: [{ op: 'remove', path: '/metadata/finalizers' }] });
+    await local.core.patchNamespacedPod({ name: 'finalized', namespace: 'default', body: [{ op: 'remove', path: '/metadata/finalizers' }] });
     expect(await exists('finalized')).toBe(false);
   });
 
   async function ownerWithPods(name: string): Promise<string> {
-    const owner = await apps.createNamespacedReplicaSet({
+    const owner = await local.apps.createNamespacedReplicaSet({
       namespace: 'default',
       body: {
         metadata: { name },
@@ -100,25 +92,25 @@ describe('local API server: deletion, finalizers, garbage collection', () => {
     });
     const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true }];
     for (const suffix of ['a', 'b']) {
-      await core.createNamespacedPod({ namespace: 'default', body: pod(`${name}-${suffix}`, {}, { ownerReferences, labels: { rs: name } }) });
+      await local.core.createNamespacedPod({ namespace: 'default', body: pod(`${name}-${suffix}`, {}, { ownerReferences, labels: { rs: name } }) });
     }
     return owner.metadata!.uid!;
   }
 
   const podsOf = async (owner: string) =>
-    (await core.listNamespacedPod({ namespace: 'default', labelSelector: `rs=${owner}` })).items.map((item) => item.metadata!.name);
+    (await local.core.listNamespacedPod({ namespace: 'default', labelSelector: `rs=${owner}` })).items.map((item) => item.metadata!.name);
 
   it('garbage-collects dependents in the background', async () => {
     await ownerWithPods('bg');
-    await apps.deleteNamespacedReplicaSet({ name: 'bg', namespace: 'default' });
+    await local.apps.deleteNamespacedReplicaSet({ name: 'bg', namespace: 'default' });
     await until(async () => (await podsOf('bg')).length === 0);
   });
 
   it('orphans dependents when asked, removing their ownerReferences', async () => {
     await ownerWithPods('orphaner');
-    await apps.deleteNamespacedReplicaSet({ name: 'orphaner', namespace: 'default', propagationPolicy: 'Orphan' });
-    await until(() => apps.readNamespacedReplicaSet({ name: 'orphaner', namespace: 'default' }).then(() => false, () => true));
-    const pods = await core.listNamespacedPod({ namespace: 'default', labelSelector: 'rs=orphaner' });
+    await local.apps.deleteNamespacedReplicaSet({ name: 'orphaner', namespace: 'default', propagationPolicy: 'Orphan' });
+    await until(() => local.apps.readNamespacedReplicaSet({ name: 'orphaner', namespace: 'default' }).then(() => false, () => true));
+    const pods = await local.core.listNamespacedPod({ namespace: 'default', labelSelector: 'rs=orphaner' });
     expect(pods.items.map((item) => [item.metadata!.name, item.metadata!.ownerReferences])).toEqual([
       ['orphaner-a', undefined],
       ['orphaner-b', undefined],
@@ -128,21 +120,21 @@ describe('local API server: deletion, finalizers, garbage collection', () => {
   it('deletes in the foreground: the owner stays until its dependents are gone', async () => {
     await ownerWithPods('fg');
     for (const name of ['fg-a', 'fg-b']) {
-      await core.createNamespacedPodBinding({ name, namespace: 'default', body: { metadata: { name }, target: { kind: 'Node', name: 'node-a' } } });
+      await local.core.createNamespacedPodBinding({ name, namespace: 'default', body: { metadata: { name }, target: { kind: 'Node', name: 'node-a' } } });
     }
-    await apps.deleteNamespacedReplicaSet({ name: 'fg', namespace: 'default', propagationPolicy: 'Foreground' });
+    await local.apps.deleteNamespacedReplicaSet({ name: 'fg', namespace: 'default', propagationPolicy: 'Foreground' });
     const terminatingPods = async () =>
-      (await core.listNamespacedPod({ namespace: 'default', labelSelector: 'rs=fg' })).items.filter((item) => item.metadata!.deletionTimestamp).length;
+      (await local.core.listNamespacedPod({ namespace: 'default', labelSelector: 'rs=fg' })).items.filter((item) => item.metadata!.deletionTimestamp).length;
     await until(async () => (await terminatingPods()) === 2);
-    const owner = await apps.readNamespacedReplicaSet({ name: 'fg', namespace: 'default' });
+    const owner = await local.apps.readNamespacedReplicaSet({ name: 'fg', namespace: 'default' });
     expect(owner.metadata!.finalizers).toEqual(['foregroundDeletion']);
-    for (const name of ['fg-a', 'fg-b']) await core.deleteNamespacedPod({ name, namespace: 'default', gracePeriodSeconds: 0 });
-    await until(() => apps.readNamespacedReplicaSet({ name: 'fg', namespace: 'default' }).then(() => false, () => true));
+    for (const name of ['fg-a', 'fg-b']) await local.core.deleteNamespacedPod({ name, namespace: 'default', gracePeriodSeconds: 0 });
+    await until(() => local.apps.readNamespacedReplicaSet({ name: 'fg', namespace: 'default' }).then(() => false, () => true));
   });
 
   it('does not collect a dependent that still has a live owner', async () => {
     const first = await ownerWithPods('first');
-    const second = await apps.createNamespacedReplicaSet({
+    const second = await local.apps.createNamespacedReplicaSet({
       namespace: 'default',
       body: { metadata: { name: 'second' }, spec: { selector: { matchLabels: { rs: 'second' } }, template: { metadata: { labels: { rs: 'second' } }, spec: pod('x').spec } } },
     });
@@ -150,8 +142,8 @@ describe('local API server: deletion, finalizers, garbage collection', () => {
       { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'first', uid: first },
       { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'second', uid: second.metadata!.uid! },
     ];
-    await core.createNamespacedPod({ namespace: 'default', body: pod('shared', {}, { ownerReferences, labels: { rs: 'first' } }) });
-    await apps.deleteNamespacedReplicaSet({ name: 'first', namespace: 'default' });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('shared', {}, { ownerReferences, labels: { rs: 'first' } }) });
+    await local.apps.deleteNamespacedReplicaSet({ name: 'first', namespace: 'default' });
     await until(async () => (await podsOf('first')).length === 1);
     expect(await podsOf('first')).toEqual(['shared']);
   });

@@ -1,5 +1,5 @@
-import { CoreV1Api, EventsV1Api, V1MicroTime, type CoreV1Event } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { EventsV1Api, V1MicroTime, type CoreV1Event } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 import { Kubectl } from './kubectl-runner.js';
 import { createWidgetCrd } from './widget-crd.js';
 
@@ -19,28 +19,24 @@ spec:
 `;
 
 describe('kubectl against the local API server', () => {
-  let server: KubeApiServer;
+  const local = useLocalServer();
   let kubectl: Kubectl;
-  let core: CoreV1Api;
 
   beforeAll(async () => {
-    server = await startKubeApiServer();
-    kubectl = await Kubectl.for(server);
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
+    kubectl = await Kubectl.for(local.server);
     await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('web.yaml', podYaml('web')));
   });
   afterAll(async () => {
-    await server.close();
     await kubectl.cleanUp();
   });
 
   it('creates a pod from a file (--validate=false: there is no OpenAPI document)', async () => {
-    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    const pod = await local.core.readNamespacedPod({ name: 'web', namespace: 'default' });
     expect(pod.spec!.containers[0]!.env).toEqual([{ name: 'A', value: '1' }]);
   });
 
   it('gets pods as a server-side Table, wide, and by jsonpath', async () => {
-    await core.patchNamespacedPodStatus(
+    await local.core.patchNamespacedPodStatus(
       { name: 'web', namespace: 'default', body: [{ op: 'add', path: '/status/podIP', value: '10.0.0.11' }] },
     );
     const table = await kubectl.ok('get', 'pods');
@@ -56,12 +52,12 @@ describe('kubectl against the local API server', () => {
     await kubectl.ok('patch', 'pod', 'web', '--type', 'merge', '-p', '{"metadata":{"labels":{"merged":"yes"}}}');
     await kubectl.ok('patch', 'pod', 'web', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/labels/json","value":"yes"}]');
     await kubectl.ok('patch', 'pod', 'web', '-p', '{"spec":{"containers":[{"name":"app","image":"nginx:1.28"}]}}');
-    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    const pod = await local.core.readNamespacedPod({ name: 'web', namespace: 'default' });
     expect(pod.metadata!.annotations).toEqual({ owner: 'team-a' });
     expect(pod.metadata!.labels).toEqual({ app: 'web', tier: 'front', merged: 'yes', json: 'yes' });
     expect(pod.spec!.containers[0]!.image).toBe('nginx:1.28');
     expect(pod.spec!.containers[0]!.env).toEqual([{ name: 'A', value: '1' }]);
-    const patchTypes = server.hooks
+    const patchTypes = local.server.hooks
       .requestLog()
       .filter((entry) => entry.verb === 'patch')
       .map((entry) => entry.contentType);
@@ -69,7 +65,7 @@ describe('kubectl against the local API server', () => {
   });
 
   it('describes a pod with its core/v1 and events.k8s.io/v1 events', async () => {
-    const pod = await core.readNamespacedPod({ name: 'web', namespace: 'default' });
+    const pod = await local.core.readNamespacedPod({ name: 'web', namespace: 'default' });
     const event: CoreV1Event = {
       metadata: { name: 'web.1', namespace: 'default' },
       involvedObject: { kind: 'Pod', namespace: 'default', name: 'web', uid: pod.metadata!.uid, apiVersion: 'v1' },
@@ -81,8 +77,8 @@ describe('kubectl against the local API server', () => {
       lastTimestamp: new Date(),
       count: 1,
     };
-    await core.createNamespacedEvent({ namespace: 'default', body: event });
-    await server.kubeConfig().makeApiClient(EventsV1Api).createNamespacedEvent({
+    await local.core.createNamespacedEvent({ namespace: 'default', body: event });
+    await local.server.kubeConfig().makeApiClient(EventsV1Api).createNamespacedEvent({
       namespace: 'default',
       body: {
         metadata: { name: 'web.2', namespace: 'default' },
@@ -131,7 +127,7 @@ describe('kubectl against the local API server', () => {
   it('deletes an unscheduled pod and returns once it is gone', async () => {
     await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('gone.yaml', podYaml('gone')));
     expect(await kubectl.ok('delete', 'pod', 'gone')).toBe('pod "gone" deleted\n');
-    const error = await core.readNamespacedPod({ name: 'gone', namespace: 'default' }).catch((e) => e);
+    const error = await local.core.readNamespacedPod({ name: 'gone', namespace: 'default' }).catch((e) => e);
     expect(error.code).toBe(404);
   });
 
@@ -170,17 +166,17 @@ spec:
     const set = JSON.parse(await kubectl.ok('get', 'statefulset', 'db', '-o', 'json'));
     const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: set.metadata.uid, controller: true }];
     for (const name of ['db-0', 'db-1']) {
-      await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name, ownerReferences }, spec: { containers: [{ name: 'db', image: 'postgres:17' }] } } });
+      await local.core.createNamespacedPod({ namespace: 'default', body: { metadata: { name, ownerReferences }, spec: { containers: [{ name: 'db', image: 'postgres:17' }] } } });
     }
     expect(await kubectl.ok('delete', 'statefulset', 'db')).toBe('statefulset.apps "db" deleted\n');
-    while ((await core.listNamespacedPod({ namespace: 'default' })).items.some((item) => item.metadata!.name!.startsWith('db-'))) {
+    while ((await local.core.listNamespacedPod({ namespace: 'default' })).items.some((item) => item.metadata!.name!.startsWith('db-'))) {
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(server.hooks.requestLog().filter((entry) => entry.verb === 'delete' && entry.resource === 'statefulsets')).toHaveLength(1);
+    expect(local.server.hooks.requestLog().filter((entry) => entry.verb === 'delete' && entry.resource === 'statefulsets')).toHaveLength(1);
   });
 
   it('gets a custom resource by its printer columns', async () => {
-    await createWidgetCrd(server);
+    await createWidgetCrd(local.server);
     const widget = `apiVersion: example.com/v1
 kind: Widget
 metadata:

@@ -1,5 +1,5 @@
-import { CoreV1Api, ListWatch, Watch, makeInformer, type KubernetesObject, type V1Pod } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { ListWatch, Watch, makeInformer, type KubernetesObject, type V1Pod } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 
 const pod = (name: string, labels: Record<string, string>, namespace = 'default'): V1Pod => ({
   metadata: { name, namespace, labels },
@@ -34,22 +34,18 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('local API server: list, watch, selectors', () => {
-  let server: KubeApiServer;
-  let core: CoreV1Api;
+  const local = useLocalServer();
 
   beforeAll(async () => {
-    server = await startKubeApiServer();
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
-    await core.createNamespace({ body: { metadata: { name: 'other' } } });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('a', { app: 'web', tier: 'front' }) });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('b', { app: 'web' }) });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('c', { app: 'db' }) });
-    await core.createNamespacedPod({ namespace: 'other', body: pod('d', { app: 'web' }, 'other') });
+    await local.core.createNamespace({ body: { metadata: { name: 'other' } } });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('a', { app: 'web', tier: 'front' }) });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('b', { app: 'web' }) });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('c', { app: 'db' }) });
+    await local.core.createNamespacedPod({ namespace: 'other', body: pod('d', { app: 'web' }, 'other') });
   });
-  afterAll(() => server.close());
 
   it('lists with a resourceVersion, items without kind, across namespaces', async () => {
-    const response = await fetch(`${server.url}/api/v1/pods`);
+    const response = await fetch(`${local.server.url}/api/v1/pods`);
     const list = (await response.json()) as { kind: string; metadata: { resourceVersion: string }; items: Array<V1Pod & { kind?: string }> };
     expect(list.kind).toBe('PodList');
     expect(list.metadata.resourceVersion).toMatch(/^\d+$/);
@@ -59,7 +55,7 @@ describe('local API server: list, watch, selectors', () => {
 
   it('selects by label (=, !=, in, notin, exists, not exists)', async () => {
     const names = async (labelSelector: string) =>
-      (await core.listNamespacedPod({ namespace: 'default', labelSelector })).items.map((item) => item.metadata!.name);
+      (await local.core.listNamespacedPod({ namespace: 'default', labelSelector })).items.map((item) => item.metadata!.name);
     expect(await names('app=web')).toEqual(['a', 'b']);
     expect(await names('app!=web')).toEqual(['c']);
     expect(await names('app in (db, web),tier')).toEqual(['a']);
@@ -68,96 +64,96 @@ describe('local API server: list, watch, selectors', () => {
   });
 
   it('selects by field, and rejects fields the kind does not index', async () => {
-    const all = await core.listPodForAllNamespaces({ fieldSelector: 'metadata.namespace=other' });
+    const all = await local.core.listPodForAllNamespaces({ fieldSelector: 'metadata.namespace=other' });
     expect(all.items.map((item) => item.metadata!.name)).toEqual(['d']);
-    const pending = await core.listNamespacedPod({ namespace: 'default', fieldSelector: 'status.phase=Pending,metadata.name!=a,spec.nodeName=' });
+    const pending = await local.core.listNamespacedPod({ namespace: 'default', fieldSelector: 'status.phase=Pending,metadata.name!=a,spec.nodeName=' });
     expect(pending.items.map((item) => item.metadata!.name)).toEqual(['b', 'c']);
-    const error = await core.listNamespacedPod({ namespace: 'default', fieldSelector: 'spec.hostname=x' }).catch((e) => e);
+    const error = await local.core.listNamespacedPod({ namespace: 'default', fieldSelector: 'spec.hostname=x' }).catch((e) => e);
     expect(error.code).toBe(400);
     expect(JSON.parse(error.body).message).toBe('field label not supported: spec.hostname');
   });
 
   it('pages with limit and continue', async () => {
-    const first = await core.listPodForAllNamespaces({ limit: 3 });
+    const first = await local.core.listPodForAllNamespaces({ limit: 3 });
     expect(first.items.map((item) => item.metadata!.name)).toEqual(['a', 'b', 'c']);
     expect(first.metadata!.remainingItemCount).toBe(1);
-    const second = await core.listPodForAllNamespaces({ limit: 3, _continue: first.metadata!._continue });
+    const second = await local.core.listPodForAllNamespaces({ limit: 3, _continue: first.metadata!._continue });
     expect(second.items.map((item) => item.metadata!.name)).toEqual(['d']);
     expect(second.metadata!._continue).toBeUndefined();
     expect(second.metadata!.resourceVersion).toBe(first.metadata!.resourceVersion);
   });
 
   it('replays events after a resourceVersion, with kind on every object', async () => {
-    const list = await core.listNamespacedPod({ namespace: 'default' });
-    await core.deleteNamespacedPod({ name: 'c', namespace: 'default' });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('c', { app: 'db' }) });
-    const events = await watchEvents(`${server.url}/api/v1/namespaces/default/pods?watch=true&resourceVersion=${list.metadata!.resourceVersion}`, 2);
+    const list = await local.core.listNamespacedPod({ namespace: 'default' });
+    await local.core.deleteNamespacedPod({ name: 'c', namespace: 'default' });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('c', { app: 'db' }) });
+    const events = await watchEvents(`${local.server.url}/api/v1/namespaces/default/pods?watch=true&resourceVersion=${list.metadata!.resourceVersion}`, 2);
     expect(events.map((event) => `${event.type} ${event.object.metadata!.name}`)).toEqual(['DELETED c', 'ADDED c']);
     expect(events[0]!.object).toMatchObject({ kind: 'Pod', apiVersion: 'v1' });
     expect(Number(events[1]!.object.metadata!.resourceVersion)).toBeGreaterThan(Number(events[0]!.object.metadata!.resourceVersion));
   });
 
   it('turns a label change into ADDED or DELETED for a selecting watch', async () => {
-    const { metadata } = await core.listNamespacedPod({ namespace: 'default' });
-    await core.patchNamespacedPod({ name: 'b', namespace: 'default', body: [{ op: 'replace', path: '/metadata/labels/app', value: 'db' }] });
-    await core.patchNamespacedPod({ name: 'b', namespace: 'default', body: [{ op: 'replace', path: '/metadata/labels/app', value: 'web' }] });
-    const url = `${server.url}/api/v1/namespaces/default/pods?watch=1&labelSelector=app%3Ddb&resourceVersion=${metadata!.resourceVersion}`;
+    const { metadata } = await local.core.listNamespacedPod({ namespace: 'default' });
+    await local.core.patchNamespacedPod({ name: 'b', namespace: 'default', body: [{ op: 'replace', path: '/metadata/labels/app', value: 'db' }] });
+    await local.core.patchNamespacedPod({ name: 'b', namespace: 'default', body: [{ op: 'replace', path: '/metadata/labels/app', value: 'web' }] });
+    const url = `${local.server.url}/api/v1/namespaces/default/pods?watch=1&labelSelector=app%3Ddb&resourceVersion=${metadata!.resourceVersion}`;
     const events = await watchEvents(url, 2);
     expect(events.map((event) => `${event.type} ${event.object.metadata!.name}`)).toEqual(['ADDED b', 'DELETED b']);
   });
 
   it('sends a BOOKMARK when asked, and 410 Expired for a version outside the window', async () => {
-    const { metadata } = await core.listNamespacedPod({ namespace: 'default' });
-    const bookmark = await watchEvents(`${server.url}/api/v1/pods?watch=true&allowWatchBookmarks=true&resourceVersion=${metadata!.resourceVersion}`, 1);
+    const { metadata } = await local.core.listNamespacedPod({ namespace: 'default' });
+    const bookmark = await watchEvents(`${local.server.url}/api/v1/pods?watch=true&allowWatchBookmarks=true&resourceVersion=${metadata!.resourceVersion}`, 1);
     expect(bookmark[0]).toEqual({ type: 'BOOKMARK', object: { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: metadata!.resourceVersion } } });
-    server.hooks.setRetainedWindow(1);
-    await core.patchNamespacedPod({ name: 'a', namespace: 'default', body: [{ op: 'add', path: '/metadata/annotations', value: { x: '1' } }] });
-    await core.patchNamespacedPod({ name: 'a', namespace: 'default', body: [{ op: 'add', path: '/metadata/annotations/y', value: '2' }] });
-    const expired = await watchEvents(`${server.url}/api/v1/pods?watch=true&resourceVersion=${metadata!.resourceVersion}`, 5);
+    local.server.hooks.setRetainedWindow(1);
+    await local.core.patchNamespacedPod({ name: 'a', namespace: 'default', body: [{ op: 'add', path: '/metadata/annotations', value: { x: '1' } }] });
+    await local.core.patchNamespacedPod({ name: 'a', namespace: 'default', body: [{ op: 'add', path: '/metadata/annotations/y', value: '2' }] });
+    const expired = await watchEvents(`${local.server.url}/api/v1/pods?watch=true&resourceVersion=${metadata!.resourceVersion}`, 5);
     expect(expired).toEqual([
       {
         type: 'ERROR',
         object: expect.objectContaining({ kind: 'Status', code: 410, reason: 'Expired', message: expect.stringMatching(/^too old resource version: \d+ \(\d+\)$/) }),
       },
     ]);
-    server.hooks.setRetainedWindow(10_000);
+    local.server.hooks.setRetainedWindow(10_000);
   });
 
   it('keeps an informer in sync across dropped watches and a forced 410, without duplicate ADDED events', async () => {
     const path = '/api/v1/namespaces/default/pods';
-    server.hooks.clearRequestLog();
-    const listFn = () => core.listNamespacedPod({ namespace: 'default', labelSelector: 'informer=yes' });
-    const informer = makeInformer(server.kubeConfig(), path, listFn, 'informer=yes');
+    local.server.hooks.clearRequestLog();
+    const listFn = () => local.core.listNamespacedPod({ namespace: 'default', labelSelector: 'informer=yes' });
+    const informer = makeInformer(local.server.kubeConfig(), path, listFn, 'informer=yes');
     const added: string[] = [];
     const deleted: string[] = [];
     informer.on('add', (object) => added.push(object.metadata!.name!));
     informer.on('delete', (object) => deleted.push(object.metadata!.name!));
-    await core.createNamespacedPod({ namespace: 'default', body: pod('i1', { informer: 'yes' }) });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('i1', { informer: 'yes' }) });
     await informer.start();
-    await until(() => added.length === 1 && server.hooks.openWatches() === 1);
+    await until(() => added.length === 1 && local.server.hooks.openWatches() === 1);
 
-    server.hooks.dropAllWatches();
-    await core.createNamespacedPod({ namespace: 'default', body: pod('i2', { informer: 'yes' }) });
+    local.server.hooks.dropAllWatches();
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('i2', { informer: 'yes' }) });
     await until(() => added.length === 2);
 
-    server.hooks.expireNextWatch();
-    server.hooks.dropAllWatches();
-    await core.deleteNamespacedPod({ name: 'i1', namespace: 'default' });
-    await core.createNamespacedPod({ namespace: 'default', body: pod('i3', { informer: 'yes' }) });
+    local.server.hooks.expireNextWatch();
+    local.server.hooks.dropAllWatches();
+    await local.core.deleteNamespacedPod({ name: 'i1', namespace: 'default' });
+    await local.core.createNamespacedPod({ namespace: 'default', body: pod('i3', { informer: 'yes' }) });
     await until(() => added.length === 3 && deleted.length === 1);
-    await until(() => server.hooks.requestLog().filter((entry) => entry.verb === 'watch' && entry.status === 200).length >= 2);
+    await until(() => local.server.hooks.requestLog().filter((entry) => entry.verb === 'watch' && entry.status === 200).length >= 2);
     await informer.stop();
 
     expect(added).toEqual(['i1', 'i2', 'i3']);
     expect(deleted).toEqual(['i1']);
     expect(informer.list().map((item) => item.metadata!.name).sort()).toEqual(['i2', 'i3']);
-    const lists = server.hooks.requestLog().filter((entry) => entry.verb === 'list' && entry.path === path);
+    const lists = local.server.hooks.requestLog().filter((entry) => entry.verb === 'list' && entry.path === path);
     expect(lists.length).toBe(2);
   });
 
   it('lets ListWatch use a field selector', async () => {
-    const listFn = () => core.listNamespacedPod({ namespace: 'default', fieldSelector: 'metadata.name=a' });
-    const cache = new ListWatch('/api/v1/namespaces/default/pods', new Watch(server.kubeConfig()), listFn, false, undefined, 'metadata.name=a');
+    const listFn = () => local.core.listNamespacedPod({ namespace: 'default', fieldSelector: 'metadata.name=a' });
+    const cache = new ListWatch('/api/v1/namespaces/default/pods', new Watch(local.server.kubeConfig()), listFn, false, undefined, 'metadata.name=a');
     await cache.start();
     expect(cache.list().map((item) => item.metadata!.name)).toEqual(['a']);
     await cache.stop();

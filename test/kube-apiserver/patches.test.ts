@@ -1,5 +1,5 @@
-import { AppsV1Api, CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
+import { useLocalServer } from './local-server.js';
 import { createWidgetCrd } from './widget-crd.js';
 
 const basePod: V1Pod = {
@@ -14,20 +14,12 @@ const basePod: V1Pod = {
 };
 
 describe('local API server: PATCH by content type', () => {
-  let server: KubeApiServer;
-  let core: CoreV1Api;
-  let apps: AppsV1Api;
+  const local = useLocalServer();
   let counter = 0;
 
-  beforeAll(async () => {
-    server = await startKubeApiServer();
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
-    apps = server.kubeConfig().makeApiClient(AppsV1Api);
-  });
-  afterAll(() => server.close());
 
   const createSet = (name: string) =>
-    apps.createNamespacedStatefulSet({
+    local.apps.createNamespacedStatefulSet({
       namespace: 'default',
       body: {
         metadata: { ...basePod.metadata, name },
@@ -36,20 +28,20 @@ describe('local API server: PATCH by content type', () => {
     });
 
   const patchSet = (name: string, body: unknown, strategy: PatchStrategy) =>
-    apps.patchNamespacedStatefulSet({ name, namespace: 'default', body }, setHeaderOptions('Content-Type', strategy));
+    local.apps.patchNamespacedStatefulSet({ name, namespace: 'default', body }, setHeaderOptions('Content-Type', strategy));
 
   async function freshPod(): Promise<string> {
     const name = `web-${++counter}`;
-    await core.createNamespacedPod({ namespace: 'default', body: { ...basePod, metadata: { ...basePod.metadata, name } } });
+    await local.core.createNamespacedPod({ namespace: 'default', body: { ...basePod, metadata: { ...basePod.metadata, name } } });
     return name;
   }
 
   const patchPod = (name: string, body: unknown, strategy: PatchStrategy) =>
-    core.patchNamespacedPod({ name, namespace: 'default', body }, setHeaderOptions('Content-Type', strategy));
+    local.core.patchNamespacedPod({ name, namespace: 'default', body }, setHeaderOptions('Content-Type', strategy));
 
   it('applies a JSON patch, and answers 422 when its test operation fails', async () => {
     const name = await freshPod();
-    const patched = await core.patchNamespacedPod({
+    const patched = await local.core.patchNamespacedPod({
       name,
       namespace: 'default',
       body: [
@@ -58,11 +50,11 @@ describe('local API server: PATCH by content type', () => {
       ],
     });
     expect(patched.metadata!.annotations).toEqual({ note: 'x' });
-    const error = await core
+    const error = await local.core
       .patchNamespacedPod({ name, namespace: 'default', body: [{ op: 'test', path: '/metadata/labels/app', value: 'db' }] })
       .catch((e) => e);
     expect(error.code).toBe(422);
-    expect(server.hooks.requestLog().at(-1)).toMatchObject({ verb: 'patch', contentType: 'application/json-patch+json', status: 422 });
+    expect(local.server.hooks.requestLog().at(-1)).toMatchObject({ verb: 'patch', contentType: 'application/json-patch+json', status: 422 });
   });
 
   it('applies a merge patch, where null deletes and lists are replaced', async () => {
@@ -99,7 +91,7 @@ describe('local API server: PATCH by content type', () => {
   it('merges pod status conditions by type through the status subresource', async () => {
     const name = await freshPod();
     const patch = (conditions: object[]) =>
-      core.patchNamespacedPodStatus({ name, namespace: 'default', body: { status: { conditions } } }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
+      local.core.patchNamespacedPodStatus({ name, namespace: 'default', body: { status: { conditions } } }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
     await patch([{ type: 'Ready', status: 'False' }, { type: 'PodScheduled', status: 'True' }]);
     const patched = await patch([{ type: 'Ready', status: 'True' }, { type: 'podeip.io/ready', status: 'True' }]);
     expect(patched.status!.conditions!.map((condition) => `${condition.type}=${condition.status}`)).toEqual([
@@ -126,7 +118,7 @@ describe('local API server: PATCH by content type', () => {
   it('creates with an apply patch, then merges the applied configuration', async () => {
     const apply = (labels: object) =>
       patchPod('applied', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'applied', labels }, spec: basePod.spec }, PatchStrategy.ServerSideApply);
-    const created = await core.patchNamespacedPod(
+    const created = await local.core.patchNamespacedPod(
       { name: 'applied', namespace: 'default', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'applied' }, spec: basePod.spec }, fieldManager: 'test' },
       setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
     );
@@ -138,23 +130,22 @@ describe('local API server: PATCH by content type', () => {
 
   it('answers 415 to an unknown patch type, and to a strategic merge patch of a custom resource', async () => {
     const name = await freshPod();
-    const response = await fetch(`${server.url}/api/v1/namespaces/default/pods/${name}`, {
+    const response = await fetch(`${local.server.url}/api/v1/namespaces/default/pods/${name}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'text/plain' },
       body: '{}',
     });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ kind: 'Status', reason: 'UnsupportedMediaType', code: 415 });
-    await createWidgetCrd(server);
-    const custom = server.kubeConfig().makeApiClient(CustomObjectsApi);
-    await custom.createNamespacedCustomObject({
+    await createWidgetCrd(local.server);
+    await local.custom.createNamespacedCustomObject({
       group: 'example.com',
       version: 'v1',
       namespace: 'default',
       plural: 'widgets',
       body: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1 } },
     });
-    const error = await custom
+    const error = await local.custom
       .patchNamespacedCustomObject(
         { group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets', name: 'w', body: { spec: { size: 2 } } },
         setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),

@@ -1,42 +1,35 @@
-import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { performance } from 'node:perf_hooks';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { useLocalServer } from './local-server.js';
 
 describe('local API server: test hooks', () => {
-  let server: KubeApiServer;
-  let core: CoreV1Api;
+  const local = useLocalServer();
 
-  beforeAll(async () => {
-    server = await startKubeApiServer();
-    core = server.kubeConfig().makeApiClient(CoreV1Api);
-  });
-  afterAll(() => server.close());
-  afterEach(() => server.hooks.clearFaults());
+  afterEach(() => local.server.hooks.clearFaults());
 
   it('fails matching requests with an injected status the given number of times', async () => {
-    server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/namespaces\/default\/pods$/, status: 429, times: 1 });
-    const error = await core.listNamespacedPod({ namespace: 'default' }).catch((e) => e);
+    local.server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/namespaces\/default\/pods$/, status: 429, times: 1 });
+    const error = await local.core.listNamespacedPod({ namespace: 'default' }).catch((e) => e);
     expect(error.code).toBe(429);
     expect(JSON.parse(error.body)).toMatchObject({ kind: 'Status', reason: 'TooManyRequests', code: 429 });
-    expect((await core.listNamespacedPod({ namespace: 'default' })).items).toEqual([]);
+    expect((await local.core.listNamespacedPod({ namespace: 'default' })).items).toEqual([]);
   });
 
   it('delays matching requests by the injected latency', async () => {
-    server.hooks.injectFault({ pathPattern: /\/namespaces\/default$/, latencyMs: 150 });
+    local.server.hooks.injectFault({ pathPattern: /\/namespaces\/default$/, latencyMs: 150 });
     const started = performance.now();
-    await core.readNamespace({ name: 'default' });
+    await local.core.readNamespace({ name: 'default' });
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
 
   it('logs each request with its RBAC verb, group, resource, subresource, namespace and user', async () => {
-    server.hooks.clearRequestLog();
-    const apps = server.kubeConfig().makeApiClient(AppsV1Api);
-    await apps
+    local.server.hooks.clearRequestLog();
+    await local.apps
       .patchNamespacedStatefulSetScale({ name: 'none', namespace: 'default', body: { spec: { replicas: 1 } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
       .catch(() => undefined);
-    await core.listNode();
-    await core.deleteCollectionNamespacedPod({ namespace: 'default' });
-    expect(server.hooks.requestLog()).toEqual([
+    await local.core.listNode();
+    await local.core.deleteCollectionNamespacedPod({ namespace: 'default' });
+    expect(local.server.hooks.requestLog()).toEqual([
       {
         verb: 'patch',
         path: '/apis/apps/v1/namespaces/default/statefulsets/none/scale',
@@ -56,19 +49,19 @@ describe('local API server: test hooks', () => {
   });
 
   it('rejects dryRun requests instead of writing', async () => {
-    const error = await core
+    const error = await local.core
       .createNamespacedPod({ namespace: 'default', dryRun: 'All', body: { metadata: { name: 'dry' }, spec: { containers: [{ name: 'a', image: 'b' }] } } })
       .catch((e) => e);
     expect(error.code).toBe(400);
-    expect((await core.listNamespacedPod({ namespace: 'default' })).items).toEqual([]);
+    expect((await local.core.listNamespacedPod({ namespace: 'default' })).items).toEqual([]);
   });
 
   it('deletes a namespace with everything in it', async () => {
-    await core.createNamespace({ body: { metadata: { name: 'doomed' } } });
-    await core.createNamespacedPod({ namespace: 'doomed', body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'b' }] } } });
-    await core.deleteNamespace({ name: 'doomed' });
-    expect((await core.listPodForAllNamespaces()).items).toEqual([]);
-    const error = await core.readNamespace({ name: 'doomed' }).catch((e) => e);
+    await local.core.createNamespace({ body: { metadata: { name: 'doomed' } } });
+    await local.core.createNamespacedPod({ namespace: 'doomed', body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'b' }] } } });
+    await local.core.deleteNamespace({ name: 'doomed' });
+    expect((await local.core.listPodForAllNamespaces()).items).toEqual([]);
+    const error = await local.core.readNamespace({ name: 'doomed' }).catch((e) => e);
     expect(error.code).toBe(404);
   });
 });
