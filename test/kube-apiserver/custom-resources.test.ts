@@ -1,6 +1,6 @@
 import { ApiextensionsV1Api, CoordinationV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { useLocalServer } from './local-server.js';
-import { createWidgetCrd } from './widget-crd.js';
+import { createWidgetCrd, widgetCrd } from './widget-crd.js';
 
 const widgets = { group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets' };
 const widget = (name: string, spec: object) => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name }, spec });
@@ -92,6 +92,24 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
     await createWidgetCrd(local.server);
     const list = (await local.custom.listNamespacedCustomObject(widgets)) as { items: unknown[] };
     expect(list.items).toEqual([]);
+  });
+
+  it('serves cluster-scoped custom resources', async () => {
+    const crd = structuredClone(widgetCrd);
+    crd.metadata.name = 'gadgets.example.com';
+    crd.spec.scope = 'Cluster';
+    crd.spec.names = { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList', shortNames: [], categories: [] };
+    const response = await fetch(`${local.server.url}/apis/apiextensions.k8s.io/v1/customresourcedefinitions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(crd),
+    });
+    expect(response.status).toBe(201);
+    const gadgets = { group: 'example.com', version: 'v1', plural: 'gadgets' };
+    const created = (await local.custom.createClusterCustomObject({ ...gadgets, body: { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g' }, spec: { size: 1 } } })) as any;
+    expect(created.metadata.namespace).toBeUndefined();
+    const namespaced = await fetch(`${local.server.url}/apis/example.com/v1/namespaces/default/gadgets`);
+    expect(namespaced.status).toBe(404);
   });
 
   it('serves leases with optimistic concurrency', async () => {

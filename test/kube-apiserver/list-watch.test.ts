@@ -119,6 +119,12 @@ describe('local API server: list, watch, selectors', () => {
     local.server.hooks.setRetainedWindow(10_000);
   });
 
+  it('ends a watch after timeoutSeconds', async () => {
+    const { metadata } = await local.core.listNamespacedPod({ namespace: 'default' });
+    const events = await watchEvents(`${local.server.url}/api/v1/pods?watch=true&timeoutSeconds=1&resourceVersion=${metadata!.resourceVersion}`, 1);
+    expect(events).toEqual([]);
+  });
+
   it('keeps an informer in sync across dropped watches and a forced 410, without duplicate ADDED events', async () => {
     const path = '/api/v1/namespaces/default/pods';
     local.server.hooks.clearRequestLog();
