@@ -39,6 +39,9 @@ export interface KubeApiServer {
   close(): Promise<void>;
 }
 
+/** The request log keeps the latest requests only, so that a long sandbox session does not grow without bound. */
+const MAX_LOGGED_REQUESTS = 100_000;
+
 const initialNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 class LocalKubeApiServer implements KubeApiServer {
@@ -157,7 +160,10 @@ class LocalKubeApiServer implements KubeApiServer {
       user,
       ...(route ? { apiGroup: route.group, resource: route.plural, subresource: route.subresource, namespace: route.namespace, name: route.name } : {}),
     };
-    const record = () => this.log.push({ ...entry, status: response.statusCode });
+    const record = () => {
+      this.log.push({ ...entry, status: response.statusCode });
+      if (this.log.length > MAX_LOGGED_REQUESTS * 1.1) this.log = this.log.slice(-MAX_LOGGED_REQUESTS);
+    };
     response.once('finish', record);
     response.once('close', () => {
       if (!response.writableFinished) record();
