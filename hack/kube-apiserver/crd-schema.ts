@@ -51,6 +51,29 @@ function valueAt(object: unknown, instancePath: string): unknown {
     .reduce<any>((current, segment) => current?.[segment], object);
 }
 
+/** kube-openapi's wording for the bounds and patterns ajv reports. */
+function complaintOf(error: ErrorObject): string {
+  const limit = error.params.limit;
+  switch (error.keyword) {
+    case 'minimum':
+      return `should be greater than or equal to ${limit}`;
+    case 'maximum':
+      return `should be less than or equal to ${limit}`;
+    case 'minLength':
+      return `should be at least ${limit} chars long`;
+    case 'maxLength':
+      return `should be at most ${limit} chars long`;
+    case 'minItems':
+      return `should have at least ${limit} items`;
+    case 'maxItems':
+      return `should have at most ${limit} items`;
+    case 'pattern':
+      return `should match '${error.params.pattern}'`;
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
 function causeOf(error: ErrorObject, object: unknown): StatusCause {
   const value = JSON.stringify(valueAt(object, error.instancePath));
   const field = fieldPath(error.instancePath);
@@ -68,7 +91,7 @@ function causeOf(error: ErrorObject, object: unknown): StatusCause {
     case 'x-kubernetes-int-or-string':
       return { reason: 'FieldValueTypeInvalid', message: `Invalid value: ${value}: ${field} in body must be of type integer,string: ${value}`, field };
     default:
-      return { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${field} in body ${error.message}`, field };
+      return { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${field} in body ${complaintOf(error)}`, field };
   }
 }
 

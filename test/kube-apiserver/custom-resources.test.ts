@@ -40,7 +40,7 @@ describe('local API server: custom resources, discovery, tables, leases', () => 
     expect(error.code).toBe(422);
     const status = JSON.parse(error.body);
     expect(status.details.causes).toEqual([
-      { reason: 'FieldValueInvalid', message: 'Invalid value: 0: spec.size in body must be >= 1', field: 'spec.size' },
+      { reason: 'FieldValueInvalid', message: 'Invalid value: 0: spec.size in body should be greater than or equal to 1', field: 'spec.size' },
       { reason: 'FieldValueNotSupported', message: 'Unsupported value: "green": supported values: "red", "blue"', field: 'spec.color' },
       { reason: 'FieldValueTypeInvalid', message: 'Invalid value: 1.5: spec.port in body must be of type integer,string: 1.5', field: 'spec.port' },
     ]);
