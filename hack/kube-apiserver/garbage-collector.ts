@@ -61,7 +61,11 @@ export class GarbageCollector {
   }
 
   private index(uid: string, ownerUids: string[], ref: ObjectRef): void {
-    for (const ownerUid of this.owners.get(uid) ?? []) this.dependents.get(ownerUid)?.delete(uid);
+    for (const ownerUid of this.owners.get(uid) ?? []) {
+      const dependents = this.dependents.get(ownerUid);
+      dependents?.delete(uid);
+      if (dependents?.size === 0) this.dependents.delete(ownerUid);
+    }
     if (ownerUids.length === 0) this.owners.delete(uid);
     else this.owners.set(uid, ownerUids);
     for (const ownerUid of ownerUids) {

@@ -158,7 +158,7 @@ export class ResourceHandler {
     const { route, type } = call;
     if (route.subresource === 'binding') return this.postBinding(call);
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
-    if (route.name !== undefined) throw methodNotAllowed('POST');
+    if (route.name !== undefined || (type.namespaced && route.namespace === undefined)) throw methodNotAllowed('POST');
     this.respond(call, 201, this.service.create(type, route.namespace, body));
   }
 

@@ -39,6 +39,14 @@ describe('local API server: create, read, update', () => {
     expect(JSON.parse(error.body).message).toBe('namespaces "nowhere" not found');
   });
 
+  it('answers 404 to unknown resources and 405 to a namespaced create without a namespace', async () => {
+    expect((await fetch(`${local.server.url}/apis/example.com/v1/things`)).status).toBe(404);
+    expect((await fetch(`${local.server.url}/api/v1/namespaces/default/secrets`)).status).toBe(404);
+    const response = await fetch(`${local.server.url}/api/v1/pods`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(pod('p')) });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
+  });
+
   it('rejects an invalid pod with 422 and field paths', async () => {
     const error = await local.core
       .createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c' } as never] } } })
