@@ -6,17 +6,18 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
-import { ApiError, pageNotFound } from './api-errors.js';
-import { parseResourcePath, rbacVerbOf, resolveType, type ResourceRoute } from './api-route.js';
-import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.js';
+import { ApiError } from './api-errors.js';
+import { parseResourcePath, resolveType } from './api-route.js';
 import { GarbageCollector } from './garbage-collector.js';
-import { sendJson, sendText } from './http-io.js';
+import { sendJson } from './http-io.js';
 import { kubeconfigYaml } from './kubeconfig.js';
+import { serveNonResource } from './non-resource-routes.js';
 import { ObjectService } from './object-service.js';
 import { ObjectStore } from './object-store.js';
 import { ResourceHandler } from './resource-handler.js';
 import { ResourceRegistry } from './resource-registry.js';
-import { FaultTable, type RequestLogEntry, type TestHooks } from './test-hooks.js';
+import { RequestLog } from './request-log.js';
+import { FaultTable, type TestHooks } from './test-hooks.js';
 import { WatchStreams } from './watch-streams.js';
 
 export type { FaultSpec, RequestLogEntry, TestHooks } from './test-hooks.js';
@@ -39,9 +40,6 @@ export interface KubeApiServer {
   close(): Promise<void>;
 }
 
-/** The request log keeps the latest requests only, so that a long sandbox session does not grow without bound. */
-const MAX_LOGGED_REQUESTS = 100_000;
-
 const initialNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 class LocalKubeApiServer implements KubeApiServer {
@@ -54,7 +52,7 @@ class LocalKubeApiServer implements KubeApiServer {
   private readonly handler: ResourceHandler;
   private readonly collector: GarbageCollector;
   private readonly faults = new FaultTable();
-  private log: RequestLogEntry[] = [];
+  private readonly requests = new RequestLog();
   private readonly server: Server;
 
   constructor(now: () => Date, retainedEvents: number) {
@@ -108,10 +106,8 @@ class LocalKubeApiServer implements KubeApiServer {
       setRetainedWindow: (events) => this.store.setRetainedWindow(events),
       injectFault: (fault) => this.faults.add(fault),
       clearFaults: () => this.faults.clear(),
-      requestLog: () => [...this.log],
-      clearRequestLog: () => {
-        this.log = [];
-      },
+      requestLog: () => this.requests.list(),
+      clearRequestLog: () => this.requests.clear(),
       openWatches: () => this.watches.count,
     };
   }
@@ -119,55 +115,18 @@ class LocalKubeApiServer implements KubeApiServer {
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = parseResourcePath(url.pathname);
-    this.recordOnFinish(request, response, url, route);
+    this.requests.recordOnFinish(request, response, url, route);
     try {
       const fault = this.faults.outcomeFor(request.method ?? 'GET', url.pathname);
       if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
       if (fault?.failure) throw fault.failure;
       if (route) await this.handler.handle({ request, response, route, type: resolveType(this.registry, route), query: url.searchParams });
-      else this.serveNonResource(url.pathname, response);
+      else serveNonResource(url.pathname, response, this.registry, new URL(this.url).host);
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`);
       if (!response.headersSent) sendJson(response, failure.code, failure.toStatus());
       else response.end();
     }
-  }
-
-  private serveNonResource(path: string, response: ServerResponse): void {
-    const trimmed = path.replace(/\/+$/, '') || '/';
-    if (['/healthz', '/livez', '/readyz'].includes(trimmed)) return sendText(response, 200, 'ok');
-    if (trimmed === '/version') return sendJson(response, 200, versionInfo);
-    if (trimmed === '/api') return sendJson(response, 200, coreVersions(new URL(this.url).host));
-    if (trimmed === '/apis') return sendJson(response, 200, groupList(this.registry));
-    const coreVersion = /^\/api\/([^/]+)$/.exec(trimmed);
-    const groupVersion = /^\/apis\/([^/]+)\/([^/]+)$/.exec(trimmed);
-    const apiGroup = /^\/apis\/([^/]+)$/.exec(trimmed);
-    const document =
-      (coreVersion && resourceList(this.registry, '', coreVersion[1]!)) ||
-      (groupVersion && resourceList(this.registry, groupVersion[1]!, groupVersion[2]!)) ||
-      (apiGroup && group(this.registry, apiGroup[1]!));
-    if (!document) throw pageNotFound();
-    sendJson(response, 200, document);
-  }
-
-  private recordOnFinish(request: IncomingMessage, response: ServerResponse, url: URL, route: ResourceRoute | undefined): void {
-    const user = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const entry: Omit<RequestLogEntry, 'status'> = {
-      verb: rbacVerbOf(request.method ?? 'GET', route, url.searchParams),
-      path: url.pathname,
-      query: url.search.replace(/^\?/, ''),
-      contentType: request.headers['content-type'],
-      user,
-      ...(route ? { apiGroup: route.group, resource: route.plural, subresource: route.subresource, namespace: route.namespace, name: route.name } : {}),
-    };
-    const record = () => {
-      this.log.push({ ...entry, status: response.statusCode });
-      if (this.log.length > MAX_LOGGED_REQUESTS * 1.1) this.log = this.log.slice(-MAX_LOGGED_REQUESTS);
-    };
-    response.once('finish', record);
-    response.once('close', () => {
-      if (!response.writableFinished) record();
-    });
   }
 }
 
