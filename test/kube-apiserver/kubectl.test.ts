@@ -46,6 +46,21 @@ describe('kubectl against the local API server', () => {
     expect(await kubectl.ok('get', 'po', 'web', '-o', 'jsonpath={.status.podIP} {.spec.containers[0].image}')).toBe('10.0.0.11 nginx:1.27');
   });
 
+  it('gets nodes with their status, addresses and kubelet version', async () => {
+    await local.core.createNode({
+      body: {
+        metadata: { name: 'node-1', labels: { 'node-role.kubernetes.io/worker': '' } },
+        status: {
+          conditions: [{ type: 'Ready', status: 'True' }],
+          addresses: [{ type: 'InternalIP', address: '10.0.0.10' }],
+          nodeInfo: { kubeletVersion: 'v1.32.0', osImage: 'Sim', kernelVersion: '6.1', containerRuntimeVersion: 'sim://1', architecture: 'amd64', bootID: '', machineID: '', operatingSystem: 'linux', systemUUID: '', kubeProxyVersion: '' },
+        },
+      },
+    });
+    expect(await kubectl.ok('get', 'nodes')).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\nnode-1\s+Ready\s+worker\s+\d+s\s+v1\.32\.0\n$/);
+    expect(await kubectl.ok('get', 'nodes', '-o', 'wide')).toMatch(/\nnode-1\s+Ready\s+worker\s+\d+s\s+v1\.32\.0\s+10\.0\.0\.10\s+<none>\s+Sim\s+6\.1\s+sim:\/\/1\n$/);
+  });
+
   it('annotates, labels and patches (merge, json, strategic)', async () => {
     await kubectl.ok('annotate', 'pod', 'web', 'owner=team-a');
     await kubectl.ok('label', 'pod', 'web', 'tier=front');
