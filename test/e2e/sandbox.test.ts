@@ -38,7 +38,7 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'podeip-sandbox-'));
-    child = spawn(process.execPath, [CLI, 'sandbox', `--provider=${provider}`, '--kubeconfig', join(dir, 'kubeconfig'), '--ready-file', join(dir, 'ready.json')], {
+    child = spawn(CLI, ['sandbox', `--provider=${provider}`, '--kubeconfig', join(dir, 'kubeconfig'), '--ready-file', join(dir, 'ready.json')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk) => (output += chunk));
@@ -51,8 +51,13 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
     await rm(dir, { recursive: true, force: true });
   });
 
+  const readReady = () => {
+    if (child.exitCode !== null) throw new Error(`podeip sandbox exited with ${child.exitCode}:\n${output}`);
+    return readReadyFile(join(dir, 'ready.json'), () => output);
+  };
+
   it('writes the ready file with every URL of the contract', async () => {
-    const ready = await readReadyFile(join(dir, 'ready.json'));
+    const ready = await readReady();
     expect(Object.keys(ready).sort()).toEqual(['apiServer', 'cloudAdmin', 'cloudEndpoint', 'kubeconfig', 'metrics', 'provider']);
     expect(ready.provider).toBe(provider);
     expect(ready.kubeconfig).toBe(join(dir, 'kubeconfig'));
@@ -65,7 +70,7 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
       const list = JSON.parse(await kubectl(kubeconfig, ['get', 'eipc', '-A', '-o', 'json'])) as { items: ClaimJson[] };
       const bound = list.items.filter((claim) => claim.status?.phase === 'Bound' && claim.status.publicIP);
       return bound.length >= 2 && bound.length === list.items.length ? list.items : undefined;
-    }, 60_000, `claims of the demo pods to be Bound\n${output}`);
+    }, 60_000, 'claims of the demo pods to be Bound', 250, () => output);
     for (const claim of claims) {
       const jsonPath = `{.metadata.annotations.${PUBLIC_IP_ANNOTATION[provider].replace(/\./g, '\\.')}}`;
       const shown = await kubectl(kubeconfig, ['get', 'pod', claim.metadata.name, '-n', claim.metadata.namespace, '-o', `jsonpath=${jsonPath}`]);
@@ -77,15 +82,15 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
   }, 90_000);
 
   it('stops cleanly on Ctrl-C and leaves nothing listening', async () => {
-    const ready = await readReadyFile(join(dir, 'ready.json'));
+    const ready = await readReady();
     child.kill('SIGINT');
     expect(await exit).toBe(0);
     for (const url of [ready.apiServer, ready.cloudEndpoint, ready.metrics]) expect(await isListening(new URL(url))).toBe(false);
   }, 40_000);
 });
 
-async function readReadyFile(path: string): Promise<Ready> {
-  return waitFor(async () => JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as Ready | null ?? undefined, 60_000, `ready file ${path}`);
+async function readReadyFile(path: string, output: () => string): Promise<Ready> {
+  return waitFor(async () => JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as Ready | null ?? undefined, 50_000, `ready file ${path}`, 100, output);
 }
 
 function isListening(url: URL): Promise<boolean> {

@@ -14,7 +14,13 @@ export async function kubectl(kubeconfig: string, args: string[]): Promise<strin
  * Polls `probe` until it returns something other than undefined, and returns that. Errors thrown by
  * the probe count as "not yet"; the last one is reported on timeout.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+  context: () => string = () => '',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -26,7 +32,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     }
     if (Date.now() > deadline) {
       const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${reason}\n${context()}`);
     }
     await new Promise((done) => setTimeout(done, intervalMs));
   }
