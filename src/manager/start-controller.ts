@@ -4,8 +4,7 @@
  * start podeip through here.
  */
 import { hostname } from 'node:os';
-import { pino } from 'pino';
-import type { AnnotationDialect } from '../annotations/claim-request.js';
+import { type Logger, pino } from 'pino';
 import { DIALECTS } from '../annotations/dialects.js';
 import { type Clock, subscribeToClockJumps, systemClock } from '../clock/clock.js';
 import { KeyedController } from '../controller/keyed-controller.js';
@@ -59,72 +58,29 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
 
 export async function startController(options: ControllerOptions): Promise<RunningController> {
   const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
-  const clock: Clock = options.clock ?? systemClock;
-  const dialect = DIALECTS[options.provider];
-  const api = new KubeApi(options.kubeConfig, options.namespace);
-  let caches: Caches | undefined;
-  let addresses: AddressBook | undefined;
-  const metrics = new ControllerMetrics({
-    claimCountsByPhase: () => countByPhase(caches),
-    unboundOwnedAddresses: () => (addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
-  });
-  const provider: Provider =
-    options.providerInstance ??
-    (await createProvider(options.provider, {
-      region: options.region,
-      ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
-      ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
-      observer: metrics.cloudCallObserver(),
-    }));
-  addresses = new AddressBook(provider, options.clusterId);
-  let controller: KeyedController | undefined;
-  caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller?.enqueue(key));
-  const context: LifecycleContext = {
-    api,
-    ...caches,
-    provider,
-    addresses,
-    dialect,
-    events: new EventRecorder(api, clock, logger, hostname()),
-    clock,
-    metrics,
-    settings: settingsFrom(options),
-  };
-  const reconciler = new ClaimReconciler(context);
-  controller = new KeyedController(CONTROLLER_NAME, reconciler.reconcile, {
-    concurrency: options.maxConcurrentReconciles ?? 10,
-    metrics,
-    logger,
-  });
-  const sync = new CloudSync(addresses, new OrphanCollector(context, logger), () => caches!.claims.list(), (key) => controller!.enqueue(key), logger);
-  const servers: HttpEndpoint[] = [];
+  const parts = await assemble(options, logger);
+  const { caches, controller, sync, metrics, provider } = parts;
   const synced = Promise.all([caches.pods.start(), caches.claims.start()]).then(() => undefined);
-  servers.push(await serveMetrics(options.metricsBindAddress ?? ':8080', metrics.registry));
-  servers.push(
-    await serveProbes(options.healthProbeBindAddress ?? ':8081', {
-      healthy: () => true,
-      ready: () => caches!.pods.synced && caches!.claims.synced,
-    }),
-  );
-  let unsubscribeClock = () => undefined as unknown;
+  const servers = await startEndpoints(options, parts);
+  let unsubscribeClock: () => unknown = () => undefined;
   const beginReconciling = async () => {
     await synced;
     await sync.runOnce();
-    controller!.start(initialKeys(context, dialect));
+    controller.start(initialKeys(parts.context));
     sync.every(options.cloudSyncIntervalMs ?? 60_000);
-    unsubscribeClock = subscribeToClockJumps(clock, () => void sync.runOnce());
+    unsubscribeClock = subscribeToClockJumps(parts.context.clock, () => void sync.runOnce());
   };
   const leadership = new Leadership(options, metrics, logger, beginReconciling, () => {
-    void controller!.shutDown(0);
+    void controller.shutDown(0);
     sync.stop();
     options.onLeadershipLost?.();
   });
   const stop = async () => {
     unsubscribeClock();
     sync.stop();
-    await controller!.shutDown(options.gracefulShutdownMs ?? 25_000);
-    caches!.pods.stop();
-    caches!.claims.stop();
+    await controller.shutDown(options.gracefulShutdownMs ?? 25_000);
+    caches.pods.stop();
+    caches.claims.stop();
     await leadership.stop();
     provider.close();
     await Promise.all(servers.map((server) => server.close()));
@@ -140,10 +96,58 @@ export async function startController(options: ControllerOptions): Promise<Runni
   };
 }
 
+interface Parts {
+  context: LifecycleContext;
+  caches: Caches;
+  controller: KeyedController;
+  sync: CloudSync;
+  metrics: ControllerMetrics;
+  provider: Provider;
+}
+
+/** Wires metrics, provider, caches, reconciler, queue and cloud sync together; starts nothing. */
+async function assemble(options: ControllerOptions, logger: Logger): Promise<Parts> {
+  const clock: Clock = options.clock ?? systemClock;
+  const dialect = DIALECTS[options.provider];
+  const api = new KubeApi(options.kubeConfig, options.namespace);
+  const late: { caches?: Caches; addresses?: AddressBook; controller?: KeyedController } = {};
+  const metrics = new ControllerMetrics({
+    claimCountsByPhase: () => countByPhase(late.caches),
+    unboundOwnedAddresses: () => (late.addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
+  });
+  const provider = options.providerInstance ?? (await providerFor(options, metrics));
+  const addresses = (late.addresses = new AddressBook(provider, options.clusterId));
+  const caches = (late.caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => late.controller?.enqueue(key)));
+  const events = new EventRecorder(api, clock, logger, hostname());
+  const context: LifecycleContext = { api, ...caches, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
+  const concurrency = options.maxConcurrentReconciles ?? 10;
+  const controller = (late.controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger }));
+  const orphans = new OrphanCollector(context, logger);
+  const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueue(key), logger);
+  return { context, caches, controller, sync, metrics, provider };
+}
+
+function providerFor(options: ControllerOptions, metrics: ControllerMetrics): Promise<Provider> {
+  return createProvider(options.provider, {
+    region: options.region,
+    ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
+    ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
+    observer: metrics.cloudCallObserver(),
+  });
+}
+
+/** /metrics first, then /healthz + /readyz (ready = caches synced). */
+async function startEndpoints(options: ControllerOptions, parts: Parts): Promise<HttpEndpoint[]> {
+  const { pods, claims } = parts.caches;
+  const metrics = await serveMetrics(options.metricsBindAddress ?? ':8080', parts.metrics.registry);
+  const probes = await serveProbes(options.healthProbeBindAddress ?? ':8081', { healthy: () => true, ready: () => pods.synced && claims.synced });
+  return [metrics, probes];
+}
+
 /** Every claim, and every pod that carries a request (they may not have a claim yet). */
-function initialKeys(context: LifecycleContext, dialect: AnnotationDialect): string[] {
+function initialKeys(context: LifecycleContext): string[] {
   const keys = new Set(context.claims.list().map((claim) => keyOf(claim.metadata)));
-  for (const pod of context.pods.list()) if (dialect.parse(pod).kind !== 'none') keys.add(keyOf(pod));
+  for (const pod of context.pods.list()) if (context.dialect.parse(pod).kind !== 'none') keys.add(keyOf(pod));
   return [...keys];
 }
 
