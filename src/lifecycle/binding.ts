@@ -13,7 +13,7 @@ import type { ClaimWriter } from './claim-writer.js';
 import { withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
-import { writePodOutputs } from './pod-outputs.js';
+import { ADDRESS_ID_ANNOTATION, writePodOutputs } from './pod-outputs.js';
 import { chooseStaticAddress, holderOf } from './static-choice.js';
 import type { StaticAddressRequest } from '../annotations/claim-request.js';
 import type { PollDelays } from './poll-delays.js';
@@ -61,8 +61,9 @@ export class Binder {
       { addressId, ownership: 'Owned', phase: 'Allocated' },
       [{ type: 'Allocated', status: 'True', reason: 'AddressAllocated', message: `address ${addressId}` }],
     );
-    const previous = pod.annotations['podeip.io/address-id'];
-    const why = previous && previous !== addressId ? `; replaces ${previous}, whose claim was deleted while the pod was running` : '';
+    const previous = pod.annotations[ADDRESS_ID_ANNOTATION];
+    const replacedClaim = previous && previous !== addressId && !claim.status?.replacements;
+    const why = replacedClaim ? `; replaces ${previous}, whose claim was deleted while the pod was running` : '';
     await announce(this.context, { pod, claim: updated }, 'Normal', 'AllocatedEIP', `${adopted ? 'adopted' : 'allocated'} ${addressId}${why}`);
     return { claim: updated };
   }

@@ -39,5 +39,7 @@ describe.each(PROVIDER_ROWS)('R11 drift ($name)', (row) => {
     const lost = await eventually('AddressLost', async () => (await world().events('AddressLost', 'r11-lost'))[0]);
     expect(lost.type).toBe('Warning');
     expect(lost.message).toBe(`address ${lostId} was deleted outside podeip; allocating a replacement`);
+    const allocated = (await world().events('AllocatedEIP', 'r11-lost')).find((event) => event.involvedObject.kind === 'Pod')!;
+    expect(allocated.message).toBe(`allocated ${second.claim.status!.addressId}`);
   });
 });
