@@ -59,13 +59,13 @@ export class ClaimReconciler {
     return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod);
   }
 
-  /** Bad input: no cloud call, nothing released; a Warning on the pod and the claim's Ready condition. */
+  /** Bad input: no cloud call, nothing released; a Warning on the pod and the claim's Ready condition (once per problem while a claim records it). */
   private async rejectRequest(pod: PodView, claim: EIPClaim | undefined, request: InvalidRequest): Promise<ReconcileResult> {
     const message = `annotation ${request.annotation} ${request.problem}`;
+    const ready = claim?.status?.conditions?.find((condition) => condition.type === 'Ready');
+    if (ready?.reason === 'InvalidRequest' && ready.message === message) return {};
     await announce(this.context, { pod }, 'Warning', 'InvalidEIPRequest', message);
-    if (claim) {
-      await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason: 'InvalidRequest', message }]);
-    }
+    if (claim) await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason: 'InvalidRequest', message }]);
     return {};
   }
 
