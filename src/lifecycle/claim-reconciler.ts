@@ -16,6 +16,7 @@ import { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';
 import { Finalizer } from './finalization.js';
 import { PollDelays } from './poll-delays.js';
+import { Rejections } from './rejections.js';
 import { Retention } from './retention.js';
 
 const REJECTED_RETRY_MS = 300_000;
@@ -28,6 +29,7 @@ export class ClaimReconciler {
   private readonly retention: Retention;
   private readonly finalizer: Finalizer;
   private readonly polls: PollDelays;
+  private readonly rejections = new Rejections(REJECTED_RETRY_MS);
 
   constructor(private readonly context: LifecycleContext) {
     this.writer = new ClaimWriter(context);
@@ -56,6 +58,8 @@ export class ClaimReconciler {
     const current = await this.writer.ensureFinalizer(claim);
     if (!pod || request.kind === 'none') return this.retention.podGone(key, current);
     if (pod.deleting) return {};
+    const held = this.rejections.remaining(key, fingerprintOf(current, pod));
+    if (held !== undefined) return { requeueAfterMs: held };
     return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod);
   }
 
@@ -86,9 +90,16 @@ export class ClaimReconciler {
     if (error.kind === 'conflict' || error.kind === 'not-found') return { requeueAfterMs: this.polls.next(key) };
     if (error.retryable) throw error;
     const claim = this.context.claims.get(key);
+    const pod = this.context.pods.get(key);
+    if (claim && pod) this.rejections.record(key, fingerprintOf(claim, pod));
     if (claim && !claim.metadata.deletionTimestamp) {
       await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason: 'CloudRequestRejected', message: error.describe() }]);
     }
     return { requeueAfterMs: REJECTED_RETRY_MS };
   }
+}
+
+/** What the user asked for: a change to it is worth another try at once. */
+function fingerprintOf(claim: EIPClaim, pod: PodView): string {
+  return JSON.stringify([claim.spec, pod.annotations, pod.podIP ?? '']);
 }

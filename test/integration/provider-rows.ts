@@ -32,6 +32,8 @@ export interface ProviderRow {
   /** The provider-family output annotation carrying the public IP. */
   publicIpAnnotation: string;
   allocateAction: string;
+  /** An error code the cloud uses for a caller without permission. */
+  unauthorizedCode: string;
   writeActions: string[];
   describeAction: string;
   status: { bound: string; available: string };
@@ -69,6 +71,7 @@ export const TENCENT_ROW: ProviderRow = {
   },
   publicIpAnnotation: 'tke.cloud.tencent.com/eip-public-ip',
   allocateAction: 'AllocateAddresses',
+  unauthorizedCode: 'UnauthorizedOperation',
   writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
   describeAction: 'DescribeAddresses',
   status: { bound: 'BIND', available: 'UNBIND' },
