@@ -32,8 +32,8 @@ export interface ProviderRow {
   /** The provider-family output annotation carrying the public IP. */
   publicIpAnnotation: string;
   allocateAction: string;
-  /** An error code the cloud uses for a caller without permission. */
-  unauthorizedCode: string;
+  /** An error code the cloud uses for a caller without permission (rows without one skip that test). */
+  unauthorizedCode?: string;
   writeActions: string[];
   describeAction: string;
   status: { bound: string; available: string };
