@@ -1,5 +1,5 @@
 import { eventually, useHarness } from './harness.js';
-import { PROVIDER_ROWS } from './provider-rows.js';
+import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('bad input, SPEC 3.4 ($name)', (row) => {
   const world = useHarness(row);
@@ -27,7 +27,7 @@ describe.each(PROVIDER_ROWS)('bad input, SPEC 3.4 ($name)', (row) => {
     });
     expect(marked).toMatchObject({ status: 'False', message: row.typo.message });
     expect(world().address(claim.status!.addressId!)).toMatchObject({ status: row.status.bound });
-    expect(world().calls('ReleaseAddresses')).toBe(0);
+    expect(world().calls(actionOf(row, 'release'))).toBe(0);
 
     const restore = annotations[row.typo.annotation];
     const fix = restore === undefined ? { op: 'remove', path: pointer } : { op: 'replace', path: pointer, value: restore };

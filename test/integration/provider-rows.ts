@@ -1,12 +1,13 @@
 /**
  * What the integration suite needs to know about each provider: how a pod asks for an address in
  * that provider's annotations, which emulator to start, and how the emulator spells address states.
- * The Alibaba row is added next to the Tencent one.
+ * The Alibaba row lives with the Alibaba provider's tests (test/providers/alibaba/alibaba-row.ts).
  */
 import type { CloudEmulator } from '../../hack/cloud/common/index.js';
 import { DEFAULT_TENCENT_CREDENTIALS, startTencentEmulator } from '../../hack/cloud/tencent/index.js';
 import type { PodNetwork } from '../../hack/network/pod-network.js';
 import type { ProviderName } from '../../src/providers/provider.js';
+import { ALIBABA_ROW } from '../providers/alibaba/alibaba-row.js';
 
 export interface EmulatorSettings {
   quota?: number;
@@ -22,8 +23,10 @@ export interface ProviderRow {
   startEmulator(network: PodNetwork, settings: EmulatorSettings): Promise<CloudEmulator>;
   /** Annotations asking for an owned address; `keep` = retained after the pod (Never). */
   ownedRequest(options?: { keep?: boolean }): Record<string, string>;
-  /** Annotations asking for static addresses (one or a list picked by ordinal). */
+  /** Annotations asking for static addresses (one, or with staticIdLists a list picked by ordinal). */
   staticRequest(addressIds: string[], options?: { keep?: boolean }): Record<string, string>;
+  /** Whether one annotation can list several static addresses for a StatefulSet's ordinals. */
+  staticIdLists?: boolean;
   /** An owned request whose allocation parameters cannot be understood, and the Warning it earns. */
   malformedRequest(): Record<string, string>;
   malformedMessage: string;
@@ -34,6 +37,7 @@ export interface ProviderRow {
   allocateAction: string;
   /** An error code the cloud uses for a caller without permission (rows without one skip that test). */
   unauthorizedCode?: string;
+  /** The cloud's write actions in this order: allocate, associate, disassociate, release. */
   writeActions: string[];
   describeAction: string;
   status: { bound: string; available: string };
@@ -62,6 +66,7 @@ export const TENCENT_ROW: ProviderRow = {
     'tke.cloud.tencent.com/eip-id-list': addressIds.join(','),
     ...(options.keep ? { 'tke.cloud.tencent.com/eip-claim-delete-policy': 'Never' } : {}),
   }),
+  staticIdLists: true,
   malformedRequest: () => ({ 'tke.cloud.tencent.com/eip-attributes': '{"Bandwidth": "ten"' }),
   malformedMessage: 'annotation tke.cloud.tencent.com/eip-attributes is not valid JSON',
   typo: {
@@ -77,4 +82,12 @@ export const TENCENT_ROW: ProviderRow = {
   status: { bound: 'BIND', available: 'UNBIND' },
 };
 
-export const PROVIDER_ROWS: ProviderRow[] = [TENCENT_ROW];
+export const PROVIDER_ROWS: ProviderRow[] = [TENCENT_ROW, ALIBABA_ROW];
+
+export type WriteStep = 'allocate' | 'associate' | 'disassociate' | 'release';
+const WRITE_STEPS: WriteStep[] = ['allocate', 'associate', 'disassociate', 'release'];
+
+/** The row's action name for one write step, e.g. release → ReleaseAddresses / ReleaseEipAddress. */
+export function actionOf(row: ProviderRow, step: WriteStep): string {
+  return row.writeActions[WRITE_STEPS.indexOf(step)]!;
+}
