@@ -3,11 +3,14 @@ import { CloudError, isCloudError } from '../providers/cloud-error.js';
 import { announce, type Subjects } from './announce.js';
 import type { LifecycleContext } from './context.js';
 
+/** Throttling and busy answers are waited out quietly: the claim has not failed, the cloud asked for patience. */
+const QUIET_KINDS = new Set(['throttled', 'conflict']);
+
 export async function withFailureEvent<T>(context: LifecycleContext, subjects: Subjects, reason: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (isCloudError(error)) await announce(context, subjects, 'Warning', reason, error.describe());
+    if (isCloudError(error) && !QUIET_KINDS.has(error.kind)) await announce(context, subjects, 'Warning', reason, error.describe());
     throw error;
   }
 }
