@@ -1,19 +1,24 @@
+import type { FaultSpec } from '../../hack/cloud/common/index.js';
 import { CLUSTER_ID, eventually, useHarness } from './harness.js';
-import { PROVIDER_ROWS } from './provider-rows.js';
+import { actionOf, PROVIDER_ROWS, type ProviderRow } from './provider-rows.js';
 
-const FAULTS: Record<string, string> = {
-  AllocateAddresses: 'InternalError',
-  AssociateAddress: 'OperationDenied.MutexTaskRunning',
-  DisassociateAddress: 'RequestLimitExceeded',
-  ReleaseAddresses: 'InternalError',
-  DescribeAddresses: 'RequestLimitExceeded',
-  DescribeNetworkInterfaces: 'InternalError',
-};
+/** 10% of every cloud call fails: internal errors, busy resources, throttling. */
+function faultsFor(row: ProviderRow): FaultSpec[] {
+  const codes = row.faultCodes;
+  const fault = (action: string, errorCode: string | undefined): FaultSpec => ({ action, errorRate: 0.1, ...(errorCode ? { errorCode } : {}) });
+  return [
+    fault(actionOf(row, 'allocate'), undefined),
+    fault(actionOf(row, 'associate'), codes?.busy),
+    fault(actionOf(row, 'disassociate'), codes?.throttled),
+    fault(actionOf(row, 'release'), codes?.busy),
+    fault(row.describeAction, codes?.throttled),
+  ];
+}
 
 describe.each(PROVIDER_ROWS)('10% cloud faults ($name)', (row) => {
   const world = useHarness(row, { emulator: { quota: 100 }, controller: { cloudSyncIntervalMs: 200 } });
   beforeAll(() => {
-    for (const [action, errorCode] of Object.entries(FAULTS)) world().cloud.admin.setFault({ action, errorCode, errorRate: 0.1 });
+    for (const fault of faultsFor(row)) world().cloud.admin.setFault(fault);
   });
 
   test('every claim converges with no duplicate allocation and no leaked address', async () => {

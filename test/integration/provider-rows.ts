@@ -35,6 +35,8 @@ export interface ProviderRow {
   /** The provider-family output annotation carrying the public IP. */
   publicIpAnnotation: string;
   allocateAction: string;
+  /** Error codes for injected faults: a busy resource and throttling (absent: the emulator's internal error). */
+  faultCodes?: { busy: string; throttled: string };
   /** An error code the cloud uses for a caller without permission (rows without one skip that test). */
   unauthorizedCode?: string;
   /** The cloud's write actions in this order: allocate, associate, disassociate, release. */
@@ -77,6 +79,7 @@ export const TENCENT_ROW: ProviderRow = {
   publicIpAnnotation: 'tke.cloud.tencent.com/eip-public-ip',
   allocateAction: 'AllocateAddresses',
   unauthorizedCode: 'UnauthorizedOperation',
+  faultCodes: { busy: 'OperationDenied.MutexTaskRunning', throttled: 'RequestLimitExceeded' },
   writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
   describeAction: 'DescribeAddresses',
   status: { bound: 'BIND', available: 'UNBIND' },
