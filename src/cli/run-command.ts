@@ -24,7 +24,14 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  return serve(flags);
+  let kubeConfig: KubeConfig;
+  try {
+    kubeConfig = loadKubeConfig(flags.kubeconfig);
+  } catch (error) {
+    process.stderr.write(`podeip run: cannot load the kubeconfig${flags.kubeconfig ? ` ${flags.kubeconfig}` : ''}: ${(error as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
+  return serve(flags, kubeConfig);
 }
 
 function loadKubeConfig(path: string | undefined): KubeConfig {
@@ -41,12 +48,12 @@ function ownNamespace(flags: RunFlags): string {
   return existsSync(SERVICE_ACCOUNT_NAMESPACE) ? readFileSync(SERVICE_ACCOUNT_NAMESPACE, 'utf8').trim() : 'default';
 }
 
-async function serve(flags: RunFlags): Promise<number> {
+async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
   const logger = pino({ level: flags.logLevel });
   let exit!: (code: number) => void;
   const exited = new Promise<number>((resolve) => (exit = resolve));
   const controller = await startController({
-    kubeConfig: loadKubeConfig(flags.kubeconfig),
+    kubeConfig,
     provider: flags.provider,
     region: flags.region,
     clusterId: flags.clusterId,

@@ -41,4 +41,10 @@ describe.each(PROVIDER_ROWS)('R6 expiry ($name)', (row) => {
     expect(code).toBe(2);
     expect(stderr).toBe('podeip run: --claim-expired-duration must be at least 5m, got "4m"\n');
   });
+
+  test('an unreadable --kubeconfig is refused the same way', async () => {
+    const { code, stderr } = await runCli(['run', '--region=r', '--cluster-id=c', '--kubeconfig=/nonexistent/kubeconfig']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("podeip run: cannot load the kubeconfig /nonexistent/kubeconfig: ENOENT: no such file or directory, open '/nonexistent/kubeconfig'\n");
+  });
 });
