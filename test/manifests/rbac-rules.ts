@@ -28,6 +28,10 @@ export interface Grant {
 export interface ControllerRbac {
   grants: Grant[];
   allows(request: ApiRequest): boolean;
+  /** Each distinct request that no grant allows, described (sorted). */
+  denied(requests: ApiRequest[]): string[];
+  /** The grants that none of the requests used. */
+  unused(requests: ApiRequest[]): Grant[];
 }
 
 export interface RbacInstall {
@@ -59,7 +63,19 @@ export function loadControllerRbac({
     .filter((object): object is Binding => object.kind === 'ClusterRoleBinding' || object.kind === 'RoleBinding')
     .filter((binding) => (binding.subjects ?? []).some((s) => s.kind === 'ServiceAccount' && s.name === account.name && s.namespace === account.namespace))
     .flatMap((binding) => grantsOf(rulesOf(objects, binding), binding.kind === 'RoleBinding' ? binding.metadata.namespace : undefined));
-  return { grants, allows: (request) => grants.some((grant) => grantAllows(grant, request)) };
+  const allows = (request: ApiRequest) => grants.some((grant) => grantAllows(grant, request));
+  return {
+    grants,
+    allows,
+    denied: (requests) => [...new Set(requests.filter((request) => !allows(request)).map(describeAccess))].sort(),
+    unused: (requests) => grants.filter((grant) => !requests.some((request) => grantAllows(grant, request))),
+  };
+}
+
+/** "patch podeip.io/eipclaims/status in games" for a request or a grant; no namespace = every namespace. */
+export function describeAccess({ verb, apiGroup, resource, subresource, namespace }: ApiRequest): string {
+  const path = [apiGroup || 'core', resource ?? '(non-resource)', subresource].filter((part) => part !== undefined).join('/');
+  return `${verb} ${path}${namespace ? ` in ${namespace}` : ''}`;
 }
 
 function rulesOf(objects: ManifestObject[], binding: Binding): PolicyRule[] {

@@ -1,15 +1,12 @@
-import { loadControllerRbac, type ApiRequest, type ControllerRbac, type Grant } from './rbac-rules.js';
+import { describeAccess, loadControllerRbac, type ApiRequest, type ControllerRbac } from './rbac-rules.js';
 
 let rbac: ControllerRbac;
 beforeAll(() => {
   rbac = loadControllerRbac();
 });
 
-const describeGrant = ({ verb, apiGroup, resource, namespace }: Grant) =>
-  `${verb} ${apiGroup || 'core'}/${resource}${namespace ? ` in ${namespace}` : ''}`;
-
 it('grants the controller exactly the calls it makes, leases only in its own namespace', () => {
-  expect(rbac.grants.map(describeGrant).sort()).toEqual(
+  expect(rbac.grants.map(describeAccess).sort()).toEqual(
     [
       'list core/pods',
       'watch core/pods',
@@ -69,4 +66,24 @@ it('honours the install namespace and prefix it is given', () => {
   const elsewhere = loadControllerRbac({ namespace: 'eip', namePrefix: 'x-' });
   expect(elsewhere.allows(inGroup('coordination.k8s.io', core('get', 'leases', 'eip')))).toBe(true);
   expect(elsewhere.allows(inGroup('coordination.k8s.io', core('get', 'leases', 'podeip-system')))).toBe(false);
+});
+
+it('lists each distinct denied request once, described with its group, subresource and namespace', () => {
+  const requests = [
+    core('patch', 'pods', 'games'),
+    core('update', 'pods', 'games', 'status'),
+    core('update', 'pods', 'games', 'status'),
+    core('list', 'nodes'),
+    inGroup('coordination.k8s.io', core('get', 'leases', 'default')),
+  ];
+  expect(rbac.denied(requests)).toEqual(['get coordination.k8s.io/leases in default', 'list core/nodes', 'update core/pods/status in games']);
+});
+
+it('names the grants that no request used', () => {
+  const everyGrantButOne = rbac.grants.slice(1).map(({ resource, ...grant }) => {
+    const [plural, subresource] = resource.split('/');
+    return { ...grant, namespace: grant.namespace ?? 'games', resource: plural!, ...(subresource ? { subresource } : {}) };
+  });
+  expect(rbac.unused(everyGrantButOne)).toEqual([rbac.grants[0]]);
+  expect(rbac.unused([])).toEqual(rbac.grants);
 });
