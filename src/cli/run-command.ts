@@ -65,7 +65,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     maxConcurrentReconciles: flags.maxConcurrentReconciles,
     metricsBindAddress: flags.metricsBindAddress,
     healthProbeBindAddress: flags.healthProbeBindAddress,
-    ...(flags.leaderElect ? { leaderElection: { namespace: ownNamespace(flags), name: flags.leaderElectionId } } : {}),
+    ...(flags.leaderElect ? { leaderElection: { namespace: ownNamespace(flags), name: flags.leaderElectionId, ...flags.leaderElectionTimings } } : {}),
     cloudSyncIntervalMs: flags.cloudSyncMs,
     orphanGraceMs: flags.orphanGraceMs,
     gracefulShutdownMs: flags.gracefulShutdownMs,

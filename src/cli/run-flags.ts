@@ -1,6 +1,7 @@
 /** `podeip run` flags (SPEC §8) and their validation; a bad value is one line of error and exit code 2. */
 import { parseGoDuration } from '../util/duration.js';
 import { parseBindAddress } from '../server/http-endpoints.js';
+import { DEFAULT_TIMINGS, type LeaderElectionTimings, timingsProblem } from '../leader/index.js';
 import type { ProviderName } from '../providers/provider.js';
 import { FlagError, type FlagSpec, parseFlags, usageLines } from './flag-parser.js';
 
@@ -20,6 +21,9 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'leader-elect', kind: 'boolean', help: 'elect a leader through a Lease so only one replica reconciles' },
   { name: 'leader-election-namespace', kind: 'string', help: 'namespace of the Lease', defaultText: 'the controller\'s own namespace' },
   { name: 'leader-election-id', kind: 'string', help: 'name of the Lease', defaultText: 'podeip-leader' },
+  { name: 'leader-elect-lease-duration', kind: 'string', help: 'how long standbys wait after the Lease last changed before taking it over (Go duration)', defaultText: '15s' },
+  { name: 'leader-elect-renew-deadline', kind: 'string', help: 'how long the leader retries renewing before it gives up leading; less than the lease duration', defaultText: '10s' },
+  { name: 'leader-elect-retry-period', kind: 'string', help: 'pause between attempts to acquire or renew the Lease', defaultText: '2s' },
   { name: 'max-concurrent-reconciles', kind: 'string', help: 'claims reconciled at the same time', defaultText: '10' },
   { name: 'cloud-endpoint', kind: 'string', help: 'cloud API endpoint URL (emulator or private endpoint)', defaultText: 'the provider\'s public endpoint' },
   { name: 'cloud-sync-period', kind: 'string', help: 'how often every claim is checked against the cloud (Go duration)', defaultText: '1m' },
@@ -55,6 +59,7 @@ export interface RunFlags {
   leaderElect: boolean;
   leaderElectionNamespace?: string;
   leaderElectionId: string;
+  leaderElectionTimings: LeaderElectionTimings;
   maxConcurrentReconciles: number;
   cloudEndpoint?: string;
   cloudSyncMs: number;
@@ -81,6 +86,7 @@ export function parseRunFlags(argv: string[]): RunFlags {
     healthProbeBindAddress: bindAddressOf('health-probe-bind-address', text('health-probe-bind-address') ?? ':8081'),
     leaderElect: flag('leader-elect'),
     leaderElectionId: text('leader-election-id') ?? 'podeip-leader',
+    leaderElectionTimings: leaderElectionTimingsOf(text),
     maxConcurrentReconciles: positiveInteger('max-concurrent-reconciles', text('max-concurrent-reconciles') ?? '10'),
     cloudSyncMs: durationOf('cloud-sync-period', text('cloud-sync-period') ?? '1m', 1000),
     orphanGraceMs: durationOf('orphan-grace-period', text('orphan-grace-period') ?? '10m', 0),
@@ -117,6 +123,22 @@ function durationOf(name: string, value: string, minimumMs: number): number {
   if (ms === undefined) throw new FlagError(`--${name} must be a duration such as 10m or 1h30m, got "${value}"`);
   if (ms < minimumMs) throw new FlagError(`--${name} must be at least ${formatMinimum(minimumMs)}, got "${value}"`);
   return ms;
+}
+
+const TIMING_FLAGS: Record<keyof LeaderElectionTimings, string> = {
+  leaseDurationMs: 'leader-elect-lease-duration',
+  renewDeadlineMs: 'leader-elect-renew-deadline',
+  retryPeriodMs: 'leader-elect-retry-period',
+};
+
+/** Like kube components: leaseDuration > renewDeadline > 1.2 × retryPeriod. */
+function leaderElectionTimingsOf(text: (name: string) => string | undefined): LeaderElectionTimings {
+  const shown = (key: keyof LeaderElectionTimings) => text(TIMING_FLAGS[key]) ?? `${DEFAULT_TIMINGS[key] / 1000}s`;
+  const timings = {} as LeaderElectionTimings;
+  for (const key of Object.keys(TIMING_FLAGS) as Array<keyof LeaderElectionTimings>) timings[key] = durationOf(TIMING_FLAGS[key], shown(key), -Infinity);
+  const problem = timingsProblem(timings, (key) => [`--${TIMING_FLAGS[key]}`, shown(key)]);
+  if (problem) throw new FlagError(problem);
+  return timings;
 }
 
 function formatMinimum(ms: number): string {

@@ -1,6 +1,7 @@
 export { startLeaderElection, type LeaderElector } from './lease-elector.js';
 export {
   DEFAULT_TIMINGS,
+  timingsProblem,
   LeaderElectionConfigError,
   type LeaderElectionOptions,
   type LeaderElectionTimings,

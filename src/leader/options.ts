@@ -58,20 +58,22 @@ export function resolveTimings(options: Partial<LeaderElectionTimings>): LeaderE
     renewDeadlineMs: options.renewDeadlineMs ?? DEFAULT_TIMINGS.renewDeadlineMs,
     retryPeriodMs: options.retryPeriodMs ?? DEFAULT_TIMINGS.retryPeriodMs,
   };
-  for (const [key, value] of Object.entries(timings)) {
-    if (!(value > 0)) throw new LeaderElectionConfigError(`${key} must be greater than zero, got ${value}`);
-  }
-  if (timings.leaseDurationMs <= timings.renewDeadlineMs) {
-    throw new LeaderElectionConfigError(
-      `leaseDurationMs (${timings.leaseDurationMs}) must be greater than renewDeadlineMs (${timings.renewDeadlineMs})`,
-    );
-  }
-  if (timings.renewDeadlineMs <= JITTER_FACTOR * timings.retryPeriodMs) {
-    throw new LeaderElectionConfigError(
-      `renewDeadlineMs (${timings.renewDeadlineMs}) must be greater than ${JITTER_FACTOR} × retryPeriodMs (${timings.retryPeriodMs})`,
-    );
-  }
+  const problem = timingsProblem(timings, (key) => [key, String(timings[key])]);
+  if (problem) throw new LeaderElectionConfigError(problem);
   return timings;
+}
+
+/** What is wrong with these timings, or undefined; `describe` gives each one's name and shown value (the CLI words its flags). */
+export function timingsProblem(timings: LeaderElectionTimings, describe: (key: keyof LeaderElectionTimings) => [string, string]): string | undefined {
+  const named = (key: keyof LeaderElectionTimings) => `${describe(key)[0]} (${describe(key)[1]})`;
+  for (const key of ['leaseDurationMs', 'renewDeadlineMs', 'retryPeriodMs'] as const) {
+    if (!(timings[key] > 0)) return `${describe(key)[0]} must be greater than zero, got ${describe(key)[1]}`;
+  }
+  if (timings.leaseDurationMs <= timings.renewDeadlineMs) return `${named('leaseDurationMs')} must be greater than ${named('renewDeadlineMs')}`;
+  if (timings.renewDeadlineMs <= JITTER_FACTOR * timings.retryPeriodMs) {
+    return `${named('renewDeadlineMs')} must be greater than ${JITTER_FACTOR} × ${named('retryPeriodMs')}`;
+  }
+  return undefined;
 }
 
 export function requireLeaseLocation(options: Pick<LeaderElectionOptions, 'namespace' | 'name' | 'identity'>): void {

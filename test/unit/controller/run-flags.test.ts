@@ -16,6 +16,7 @@ describe('podeip run flags', () => {
       healthProbeBindAddress: ':8081',
       leaderElect: false,
       leaderElectionId: 'podeip-leader',
+      leaderElectionTimings: { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 },
       maxConcurrentReconciles: 10,
       cloudSyncMs: 60_000,
       orphanGraceMs: 600_000,
@@ -39,6 +40,9 @@ describe('podeip run flags', () => {
       '--max-concurrent-reconciles=4',
       '--cloud-endpoint=http://127.0.0.1:9999',
       '--log-level=debug',
+      '--leader-elect-lease-duration=1500ms',
+      '--leader-elect-renew-deadline', '1s',
+      '--leader-elect-retry-period=200ms',
     ]);
     expect(flags).toMatchObject({
       provider: 'alibaba',
@@ -53,6 +57,7 @@ describe('podeip run flags', () => {
       maxConcurrentReconciles: 4,
       cloudEndpoint: 'http://127.0.0.1:9999',
       logLevel: 'debug',
+      leaderElectionTimings: { leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 200 },
     });
   });
 
@@ -70,12 +75,17 @@ describe('podeip run flags', () => {
     [[...REQUIRED, '--nope'], 'unknown flag --nope'],
     [[...REQUIRED, 'extra'], 'unexpected argument "extra"'],
     [[...REQUIRED, '--region'], '--region needs a value'],
+    [[...REQUIRED, '--leader-elect-lease-duration=10s'], '--leader-elect-lease-duration (10s) must be greater than --leader-elect-renew-deadline (10s)'],
+    [[...REQUIRED, '--leader-elect-renew-deadline=2400ms'], '--leader-elect-renew-deadline (2400ms) must be greater than 1.2 × --leader-elect-retry-period (2s)'],
+    [[...REQUIRED, '--leader-elect-retry-period=0'], '--leader-elect-retry-period must be greater than zero, got 0'],
+    [[...REQUIRED, '--leader-elect-retry-period=-1s'], '--leader-elect-retry-period must be greater than zero, got -1s'],
+    [[...REQUIRED, '--leader-elect-lease-duration=soon'], '--leader-elect-lease-duration must be a duration such as 10m or 1h30m, got "soon"'],
   ])('%j → %s', (argv, message) => {
     expect(() => parseRunFlags(argv)).toThrow(new FlagError(message));
   });
 
   test('--help documents every flag of SPEC 8', () => {
-    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'max-concurrent-reconciles', 'cloud-endpoint', 'log-level']) {
+    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'leader-elect-lease-duration', 'leader-elect-renew-deadline', 'leader-elect-retry-period', 'max-concurrent-reconciles', 'cloud-endpoint', 'log-level']) {
       expect(RUN_USAGE).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
     }
     expect(parseRunFlags(['--help']).help).toBe(true);

@@ -1,0 +1,46 @@
+/** Dispatches `podeip <command>`: run, sandbox, version, help. Returns the exit code. */
+import { runCommand } from './run-command.js';
+import { versionLine } from './version.js';
+
+export const USAGE = `Usage: podeip <command> [flags]
+
+Commands:
+  run       run the controller (see podeip run --help)
+  sandbox   start a local API server, cloud emulator, workloads and the controller (see podeip sandbox --help)
+  version   print the podeip and Node.js versions
+  help      show this help`;
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const HELP = new Set(['--help', '-h', 'help']);
+
+export async function podeip(argv: string[], output: Output = processOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'run') return runCommand(rest);
+  if (command === 'sandbox') return runSandbox(rest);
+  if (command === 'version' || command === '--version') {
+    output.stdout(`${versionLine()}\n`);
+    return 0;
+  }
+  if (command !== undefined && HELP.has(command)) {
+    output.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  output.stderr(`${command === undefined ? 'podeip: no command given' : `podeip: unknown command "${command}"`}\n${USAGE}\n`);
+  return 2;
+}
+
+async function runSandbox(argv: string[]): Promise<number> {
+  // The sandbox ships in hack/ (built to dist/hack); it is loaded only when asked for.
+  const sandboxModule = '../../hack/sandbox/cli.js';
+  const { runSandboxCommand } = (await import(sandboxModule)) as { runSandboxCommand(argv: string[]): Promise<number> };
+  return runSandboxCommand(argv);
+}
