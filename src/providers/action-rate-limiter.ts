@@ -1,5 +1,7 @@
 /**
- * Client-side rate limit per cloud API action: a token bucket at the documented rate, which halves
+ * Client-side rate limit per cloud API action: a token bucket at the documented rate (holding one
+ * second's worth of requests, or the documented window's count where the cloud states a per-minute
+ * limit), which halves
  * (at most once a second, down to a quarter) while the cloud answers "throttled" and doubles back
  * after two quiet seconds.
  */
@@ -7,6 +9,8 @@ export interface RateLimits {
   /** Requests per second per action; actions not listed use `defaultPerSecond`. */
   perSecond: Record<string, number>;
   defaultPerSecond: number;
+  /** Requests an idle action may send at once; actions not listed hold one second's worth. */
+  burst?: Record<string, number>;
 }
 
 const RECOVERY_MS = 2_000;
@@ -22,9 +26,12 @@ class TokenBucket {
   private lastThrottleAt = 0;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly nominalRate: number) {
+  constructor(
+    private readonly nominalRate: number,
+    private readonly nominalCapacity: number,
+  ) {
     this.rate = nominalRate;
-    this.tokens = nominalRate;
+    this.tokens = nominalCapacity;
   }
 
   /** Resolves when one request may go out; callers are served in order. */
@@ -66,8 +73,13 @@ class TokenBucket {
       this.rate = Math.min(this.nominalRate, this.rate * 2);
       this.lastThrottleAt = now;
     }
-    this.tokens = Math.min(this.rate, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
     this.refilledAt = now;
+  }
+
+  /** A slowed-down action also gets a proportionally smaller burst. */
+  private capacity(): number {
+    return Math.max(1, this.nominalCapacity * (this.rate / this.nominalRate));
   }
 }
 
@@ -93,7 +105,8 @@ export class ActionRateLimiter {
   private bucket(action: string): TokenBucket {
     let bucket = this.buckets.get(action);
     if (!bucket) {
-      bucket = new TokenBucket(this.limits.perSecond[action] ?? this.limits.defaultPerSecond);
+      const rate = this.limits.perSecond[action] ?? this.limits.defaultPerSecond;
+      bucket = new TokenBucket(rate, this.limits.burst?.[action] ?? rate);
       this.buckets.set(action, bucket);
     }
     return bucket;

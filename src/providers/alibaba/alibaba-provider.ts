@@ -13,10 +13,14 @@ import { type AlibabaEipAddress, toCloudAddress } from './address-mapping.js';
 import { type AlibabaClientOptions, type EcsClient, type VpcClient, createAlibabaClients, ecsSdk, vpcSdk } from './alibaba-clients.js';
 import { classifyAlibabaCode } from './error-classification.js';
 
-/** api.aliyun.com flow control: AllocateEipAddress and AssociateEipAddress 120/min; others as Terway's default, 500/min. */
+/**
+ * api.aliyun.com flow control: AllocateEipAddress and AssociateEipAddress 120 per 60 s, so a minute's
+ * 120 may go at once and then 2/s on average; others as Terway's default, 500/min.
+ */
 export const ALIBABA_RATE_LIMITS: RateLimits = {
   perSecond: { AllocateEipAddress: 2, AssociateEipAddress: 2 },
   defaultPerSecond: 500 / 60,
+  burst: { AllocateEipAddress: 120, AssociateEipAddress: 120 },
 };
 
 /** DescribeEipAddresses takes at most 50 comma-separated AllocationIds, and pages of at most 100. */

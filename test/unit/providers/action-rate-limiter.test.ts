@@ -29,4 +29,17 @@ describe('ActionRateLimiter', () => {
     expect(elapsed).toBeGreaterThanOrEqual(550);
     expect(elapsed).toBeLessThan(1500);
   });
+
+  test('an action with a burst sends that many at once, then keeps to the average rate', async () => {
+    const perMinute = new ActionRateLimiter({ perSecond: { Allocate: 20 }, defaultPerSecond: 10, burst: { Allocate: 60 } });
+    try {
+      expect(await elapsedFor(perMinute, 'Allocate', 60)).toBeLessThan(50);
+      // Three more at 20/s: 150 ms.
+      const elapsed = await elapsedFor(perMinute, 'Allocate', 3);
+      expect(elapsed).toBeGreaterThanOrEqual(140);
+      expect(elapsed).toBeLessThan(400);
+    } finally {
+      perMinute.close();
+    }
+  });
 });
