@@ -22,6 +22,12 @@ export interface LeaderElector {
   readonly identity: string;
   isLeader(): boolean;
   /**
+   * Until when (election clock) this replica may act as leader: when its last successful acquire or renewal
+   * was sent plus the renew deadline; 0 while not leading. Others wait the longer lease duration, so acting
+   * only before this time never overlaps with another leader, even after this process was paused.
+   */
+  leaderUntil(): number;
+  /**
    * Stops campaigning or leading and resolves once the loop has ended. If this replica leads, it first
    * releases the lease (unless `release: false`, which behaves like a crash) and then calls onStoppedLeading.
    */
@@ -50,6 +56,7 @@ class LeaseElector implements LeaderElector {
   private readonly stopping = new AbortController();
   private releaseOnStop = true;
   private leading = false;
+  private renewedAt = 0;
   private observed: ObservedLease | undefined;
   private observedAt = 0;
   private reportedLeader = '';
@@ -75,6 +82,10 @@ class LeaseElector implements LeaderElector {
     return this.leading;
   }
 
+  leaderUntil(): number {
+    return this.leading ? this.renewedAt + this.timings.renewDeadlineMs : 0;
+  }
+
   async stop({ release = true }: { release?: boolean } = {}): Promise<void> {
     this.releaseOnStop = release;
     this.stopping.abort();
@@ -89,10 +100,11 @@ class LeaseElector implements LeaderElector {
     const acquiredAt = await this.acquire();
     if (acquiredAt === undefined) return;
     if (!this.stopped) {
+      this.renewedAt = acquiredAt;
       this.leading = true;
       this.log.info('started leading');
       this.options.onStartedLeading();
-      if (await this.renewUntilLost(acquiredAt)) return this.stopLeading('lost');
+      if (await this.renewUntilLost()) return this.stopLeading('lost');
     }
     if (this.releaseOnStop) await this.release();
     if (this.leading) this.stopLeading('stopped');
@@ -117,15 +129,14 @@ class LeaseElector implements LeaderElector {
    * succeeded for renewDeadline since the last successful one was sent. Since leaseDuration > renewDeadline,
    * this replica stops leading before any other can consider the lease expired. Returns false when stopped.
    */
-  private async renewUntilLost(acquiredAt: number): Promise<boolean> {
-    let renewedAt = acquiredAt;
+  private async renewUntilLost(): Promise<boolean> {
     for (;;) {
       await this.clock.delay(this.timings.retryPeriodMs, this.stopping.signal);
       if (this.stopped) return false;
       const sentAt = this.clock.now();
-      const outcome = await this.attempt(renewedAt + this.timings.renewDeadlineMs - sentAt);
-      if (outcome === 'acquired') renewedAt = sentAt;
-      else if (outcome === 'held-by-other' || this.clock.now() >= renewedAt + this.timings.renewDeadlineMs) {
+      const outcome = await this.attempt(this.renewedAt + this.timings.renewDeadlineMs - sentAt);
+      if (outcome === 'acquired') this.renewedAt = sentAt;
+      else if (outcome === 'held-by-other' || this.clock.now() >= this.renewedAt + this.timings.renewDeadlineMs) {
         this.log.warn({ outcome }, 'failed to renew the lease within the renew deadline');
         return true;
       }

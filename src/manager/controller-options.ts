@@ -3,11 +3,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
 import type { LeaderElectionOptions } from '../leader/index.js';
+import type { InformerTuning } from './caches.js';
 import type { RateLimits } from '../providers/action-rate-limiter.js';
 import type { Provider, ProviderName } from '../providers/provider.js';
 
-/** Where the Lease lives and, optionally, its timings (default 15 s / 10 s / 2 s as controller-runtime). */
-export type LeaderElectionSettings = Pick<LeaderElectionOptions, 'namespace' | 'name' | 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs'>;
+/** Where the Lease lives and, optionally, its timings (default 15 s / 10 s / 2 s as controller-runtime) and clock. */
+export type LeaderElectionSettings = Pick<LeaderElectionOptions, 'namespace' | 'name' | 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs' | 'clock'>;
 
 export interface ControllerOptions {
   kubeConfig: KubeConfig;
@@ -42,6 +43,8 @@ export interface ControllerOptions {
   orphanGraceMs?: number;
   /** In-flight reconciles get this long to finish on stop(). Default 25 s. */
   gracefulShutdownMs?: number;
+  /** The informers' watchdog and retry timings; defaults: 5 min quiet limit, 1 s retry, 10 min relist. */
+  informers?: InformerTuning;
   /** Called when leadership is lost after having been held (the CLI exits then). */
   onLeadershipLost?: () => void;
 }

@@ -3,13 +3,14 @@
  * once; with it, reconciling begins in onStartedLeading and ends when leadership is lost.
  */
 import type { Logger } from 'pino';
-import { startLeaderElection, type LeaderElector } from '../leader/index.js';
+import { type ElectionClock, startLeaderElection, systemElectionClock, type LeaderElector } from '../leader/index.js';
 import type { ControllerMetrics } from '../telemetry/metrics.js';
 import type { ControllerOptions } from './controller-options.js';
 
 export class Leadership {
   readonly started: Promise<void>;
   private elector: LeaderElector | undefined;
+  private readonly clock: ElectionClock;
   private leading = false;
 
   constructor(
@@ -19,6 +20,7 @@ export class Leadership {
     begin: () => Promise<void>,
     lost: () => void,
   ) {
+    this.clock = options.leaderElection?.clock ?? systemElectionClock;
     let resolveStarted!: () => void;
     this.started = new Promise((resolve) => (resolveStarted = resolve));
     const lead = () => {
@@ -45,6 +47,20 @@ export class Leadership {
 
   isLeader(): boolean {
     return this.leading;
+  }
+
+  /** Leading, and (with an elector) the last renewal is recent enough that no other replica can have taken over. */
+  mayWrite(): boolean {
+    if (!this.elector) return this.leading;
+    return this.leading && this.clock.now() < this.elector.leaderUntil();
+  }
+
+  /** Why /healthz fails: the lease is held but has not been renewed within the renew deadline. */
+  healthProblem(): string | undefined {
+    if (!this.elector || !this.leading) return undefined;
+    const overdueMs = this.clock.now() - this.elector.leaderUntil();
+    if (overdueMs < 0) return undefined;
+    return `leader election: the lease has not been renewed within the renew deadline (overdue by ${overdueMs} ms)`;
   }
 
   async stop(): Promise<void> {

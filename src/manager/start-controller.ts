@@ -24,6 +24,7 @@ import { type Caches, createCaches } from './caches.js';
 import { CloudSync } from './cloud-sync.js';
 import type { ControllerOptions } from './controller-options.js';
 import { Leadership } from './leadership.js';
+import { WriteFence } from './write-fence.js';
 
 export type { ControllerOptions } from './controller-options.js';
 
@@ -58,10 +59,12 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
 
 export async function startController(options: ControllerOptions): Promise<RunningController> {
   const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
-  const parts = await assemble(options, logger);
+  const late: { leadership?: Leadership } = {};
+  const fence = new WriteFence(() => late.leadership?.mayWrite() ?? false);
+  const parts = await assemble(options, logger, fence);
   const { caches, controller, sync, metrics, provider } = parts;
   const synced = Promise.all([caches.pods.start(), caches.claims.start()]).then(() => undefined);
-  const servers = await startEndpoints(options, parts);
+  const servers = await startEndpoints(options, parts, () => late.leadership?.healthProblem());
   let unsubscribeClock: () => unknown = () => undefined;
   const beginReconciling = async () => {
     await synced;
@@ -70,11 +73,11 @@ export async function startController(options: ControllerOptions): Promise<Runni
     sync.every(options.cloudSyncIntervalMs ?? 60_000);
     unsubscribeClock = subscribeToClockJumps(parts.context.clock, () => void sync.runOnce());
   };
-  const leadership = new Leadership(options, metrics, logger, beginReconciling, () => {
+  const leadership = (late.leadership = new Leadership(options, metrics, logger, beginReconciling, () => {
     void controller.shutDown(0);
     sync.stop();
     options.onLeadershipLost?.();
-  });
+  }));
   const stop = async () => {
     unsubscribeClock();
     sync.stop();
@@ -105,21 +108,21 @@ interface Parts {
   provider: Provider;
 }
 
-/** Wires metrics, provider, caches, reconciler, queue and cloud sync together; starts nothing. */
-async function assemble(options: ControllerOptions, logger: Logger): Promise<Parts> {
+/** Wires metrics, provider, caches, reconciler, queue and cloud sync together; starts nothing. Writes pass the fence. */
+async function assemble(options: ControllerOptions, logger: Logger, fence: WriteFence): Promise<Parts> {
   const clock: Clock = options.clock ?? systemClock;
   const dialect = DIALECTS[options.provider];
-  const api = new KubeApi(options.kubeConfig, options.namespace);
+  const api = new KubeApi(fence.kubeConfig(options.kubeConfig), options.namespace);
   const late: { caches?: Caches; addresses?: AddressBook; controller?: KeyedController } = {};
   const metrics = new ControllerMetrics({
     claimCountsByPhase: () => countByPhase(late.caches),
     unboundOwnedAddresses: () => (late.addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
   });
-  const provider = options.providerInstance ?? (await providerFor(options, metrics));
+  const provider = fence.provider(options.providerInstance ?? (await providerFor(options, metrics)));
   const addresses = (late.addresses = new AddressBook(provider, options.clusterId));
-  const caches = (late.caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => late.controller?.enqueue(key)));
+  const caches = (late.caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => late.controller?.enqueue(key), options.informers));
   const events = new EventRecorder(api, clock, logger, hostname());
-  const context: LifecycleContext = { api, ...caches, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
+  const context: LifecycleContext = { api, pods: caches.pods, claims: caches.claims, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
   const concurrency = options.maxConcurrentReconciles ?? 10;
   const controller = (late.controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger }));
   const orphans = new OrphanCollector(context, logger);
@@ -136,11 +139,14 @@ function providerFor(options: ControllerOptions, metrics: ControllerMetrics): Pr
   });
 }
 
-/** /metrics first, then /healthz + /readyz (ready = caches synced). */
-async function startEndpoints(options: ControllerOptions, parts: Parts): Promise<HttpEndpoint[]> {
-  const { pods, claims } = parts.caches;
+/** /metrics first, then /healthz (caches can relist, a held lease is renewed) + /readyz (caches synced; a standby is ready). */
+async function startEndpoints(options: ControllerOptions, parts: Parts, leadershipProblem: () => string | undefined): Promise<HttpEndpoint[]> {
+  const { caches } = parts;
   const metrics = await serveMetrics(options.metricsBindAddress ?? ':8080', parts.metrics.registry);
-  const probes = await serveProbes(options.healthProbeBindAddress ?? ':8081', { healthy: () => true, ready: () => pods.synced && claims.synced });
+  const probes = await serveProbes(options.healthProbeBindAddress ?? ':8081', {
+    healthProblem: () => caches.health() ?? leadershipProblem(),
+    ready: () => caches.pods.synced && caches.claims.synced,
+  });
   return [metrics, probes];
 }
 

@@ -55,7 +55,14 @@ export function serveMetrics(bindAddress: string, registry: Registry): Promise<H
   });
 }
 
-export function serveProbes(bindAddress: string, checks: { healthy(): boolean; ready(): boolean }): Promise<HttpEndpoint> {
-  const probe = (ok: () => boolean) => async () => ({ status: ok() ? 200 : 503, contentType: 'text/plain', body: ok() ? 'ok\n' : 'not ready\n' });
-  return serve(bindAddress, { '/healthz': probe(checks.healthy), '/readyz': probe(checks.ready) });
+/** /healthz: 200, or 500 with the reason; /readyz: 200 or 503. */
+export function serveProbes(bindAddress: string, checks: { healthProblem(): string | undefined; ready(): boolean }): Promise<HttpEndpoint> {
+  const text = (status: number, body: string) => ({ status, contentType: 'text/plain', body: `${body}\n` });
+  return serve(bindAddress, {
+    '/healthz': async () => {
+      const problem = checks.healthProblem();
+      return problem === undefined ? text(200, 'ok') : text(500, problem);
+    },
+    '/readyz': async () => (checks.ready() ? text(200, 'ok') : text(503, 'not ready')),
+  });
 }
