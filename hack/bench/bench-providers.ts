@@ -1,0 +1,70 @@
+/**
+ * What the benchmark needs to know about each cloud: how a pod asks for an owned address that is
+ * kept (policy Never), which emulator to start, the action names, and the documented write rates.
+ */
+import { DEFAULT_ALIBABA_REGION, startAlibabaEmulator } from '../cloud/alibaba/index.js';
+import { DEFAULT_TENCENT_RATE_LIMITS, startTencentEmulator } from '../cloud/tencent/index.js';
+import type { CloudEmulator } from '../cloud/common/index.js';
+import type { PodNetwork } from '../network/pod-network.js';
+
+export type BenchProviderName = 'tencent' | 'alibaba';
+
+export interface BenchProvider {
+  name: BenchProviderName;
+  region: string;
+  /** Pod template annotations: an owned address, retained after the pod (policy Never). */
+  podAnnotations: Record<string, string>;
+  allocateAction: string;
+  associateAction: string;
+  describeAction: string;
+  writeActions: string[];
+  /** Documented sustained calls per second of the two writes every new claim needs. */
+  documentedWritesPerSecond: Record<string, number>;
+  /** The emulator's rate limits as the output states them. */
+  rateLimitNote: string;
+  /** Starts the emulator with its documented rate limits, and quotas that do not cap the run. */
+  startEmulator(network: PodNetwork, quota: number): Promise<CloudEmulator>;
+}
+
+const TENCENT: BenchProvider = {
+  name: 'tencent',
+  region: 'ap-guangzhou',
+  podAnnotations: {
+    'tke.cloud.tencent.com/eip-attributes': '{"Bandwidth":"10","ISP":"BGP"}',
+    'tke.cloud.tencent.com/eip-claim-delete-policy': 'Never',
+  },
+  allocateAction: 'AllocateAddresses',
+  associateAction: 'AssociateAddress',
+  describeAction: 'DescribeAddresses',
+  writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
+  documentedWritesPerSecond: { AllocateAddresses: DEFAULT_TENCENT_RATE_LIMITS.AllocateAddresses!, AssociateAddress: DEFAULT_TENCENT_RATE_LIMITS.AssociateAddress! },
+  rateLimitNote: 'documented rate limits on: 10/s per write action, 20/s per describe action (token buckets, burst = rate)',
+  startEmulator: (network, quota) => startTencentEmulator({ network, quota, dailyAllocateLimit: false }),
+};
+
+const ALIBABA: BenchProvider = {
+  name: 'alibaba',
+  region: DEFAULT_ALIBABA_REGION,
+  podAnnotations: {
+    'k8s.aliyun.com/pod-with-eip': 'true',
+    'k8s.aliyun.com/eip-bandwidth': '10M',
+    'k8s.aliyun.com/pod-eip-release-strategy': 'Never',
+  },
+  allocateAction: 'AllocateEipAddress',
+  associateAction: 'AssociateEipAddress',
+  describeAction: 'DescribeEipAddresses',
+  writeActions: ['AllocateEipAddress', 'AssociateEipAddress', 'UnassociateEipAddress', 'ReleaseEipAddress'],
+  documentedWritesPerSecond: { AllocateEipAddress: 2, AssociateEipAddress: 2 },
+  rateLimitNote: 'documented rate limits on: AllocateEipAddress and AssociateEipAddress 120 per minute each (token buckets, burst 120)',
+  startEmulator: (network, quota) => startAlibabaEmulator({ network, quota }),
+};
+
+export const BENCH_PROVIDERS: Record<BenchProviderName, BenchProvider> = { tencent: TENCENT, alibaba: ALIBABA };
+
+/**
+ * The least time N new claims can take: each needs one allocate and one associate, and each action
+ * has its own documented rate, so the slower action's N calls at its rate set the floor.
+ */
+export function floorSeconds(provider: BenchProvider, claims: number): number {
+  return Math.max(...Object.values(provider.documentedWritesPerSecond).map((perSecond) => claims / perSecond));
+}

@@ -1,0 +1,70 @@
+/**
+ * Bind throughput: a StatefulSet of N pods asking for kept addresses, from the apply until every
+ * claim is Bound and every pod shows its public IP.
+ */
+import type { EIPClaim } from '../../src/k8s/eipclaim.js';
+import { floorSeconds } from './bench-providers.js';
+import { perClaim, round, type CallTally } from './call-counts.js';
+import { summarize, summarizeHistogram, type DurationSummary, type HistogramSummary } from './durations.js';
+import { countEvery, measured, NAMESPACE, podsShowTheirAddresses, STATEFULSET, type PhaseContext } from './phase-context.js';
+
+export interface BindResult {
+  seconds: number;
+  claimsPerSecond: number;
+  floorSeconds: number;
+  /** seconds / floorSeconds: 1.0 would be the cloud's documented write rate used to the full. */
+  ratioToFloor: number;
+  /** From each claim's first sighting to its first sighting as Bound, watched by the benchmark. */
+  observed: DurationSummary;
+  /** The controller's podeip_bind_duration_seconds histogram. */
+  controllerHistogram: HistogramSummary;
+  cloudCallsPerClaim: Record<string, number>;
+  cloudRejected: CallTally['rejected'];
+  kubeRequestsPerClaim: Record<string, number>;
+}
+
+export async function runBindPhase(context: PhaseContext): Promise<BindResult> {
+  const { world, pods, provider, timeoutMs } = context;
+  context.progress(`bind: applying StatefulSet ${STATEFULSET} with ${pods} pods`);
+  const stopCounting = countEvery(context, 'bound', () => context.claims.latest().filter(isBound).length);
+  const window = await measured(context, async () => {
+    await world.apps.createNamespacedStatefulSet({ namespace: NAMESPACE, body: statefulSet(pods, provider.podAnnotations) });
+    await context.claims.until(`${pods} claims Bound`, (claims) => claims.size === pods && [...claims.values()].every(isBound), timeoutMs);
+    await context.podTimeline.until(`${pods} pods showing their public IP`, podsShowTheirAddresses(context), timeoutMs);
+  }).finally(stopCounting);
+  const floor = floorSeconds(provider, pods);
+  return {
+    seconds: round(window.seconds, 2),
+    claimsPerSecond: round(pods / window.seconds, 2),
+    floorSeconds: round(floor, 2),
+    ratioToFloor: round(window.seconds / floor, 2),
+    observed: summarize(context.claims.latest().map((claim) => secondsUntilFirstBound(context, claim))),
+    controllerHistogram: await summarizeHistogram(world.controller!.metrics.bindDuration),
+    cloudCallsPerClaim: perClaim(window.cloud.byAction, pods),
+    cloudRejected: window.cloud.rejected,
+    kubeRequestsPerClaim: perClaim(window.kube, pods),
+  };
+}
+
+export function isBound(claim: EIPClaim): boolean {
+  return claim.status?.phase === 'Bound';
+}
+
+function secondsUntilFirstBound(context: PhaseContext, claim: EIPClaim): number {
+  const sightings = context.claims.sightings(claim.metadata.name);
+  const bound = sightings.find((sighting) => isBound(sighting.object));
+  return ((bound?.atMs ?? Number.NaN) - sightings[0]!.atMs) / 1000;
+}
+
+function statefulSet(replicas: number, annotations: Record<string, string>) {
+  const labels = { app: STATEFULSET };
+  return {
+    metadata: { name: STATEFULSET },
+    spec: {
+      replicas,
+      serviceName: STATEFULSET,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels, annotations }, spec: { containers: [{ name: 'app', image: 'busybox' }] } },
+    },
+  };
+}

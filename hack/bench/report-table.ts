@@ -1,0 +1,76 @@
+/** The human-readable result: one section per phase, figures per claim where they are machine-independent. */
+import type { BenchResult } from './benchmark.js';
+
+export function formatReport(result: BenchResult): string {
+  const { machine, bind, restart, churn } = result;
+  const lines = [
+    `podeip benchmark — ${result.provider}, ${result.pods} pods`,
+    `machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node} (everything in one process)`,
+    `emulator: ${result.emulator.rateLimits}; quota ${result.emulator.quota}`,
+  ];
+  if (bind) {
+    lines.push(
+      '',
+      'bind throughput (apply → every claim Bound and every pod showing its IP)',
+      ...rows([
+        ['total', `${bind.seconds} s`],
+        ['claims per second', `${bind.claimsPerSecond}`],
+        ['rate-limit floor', `${bind.floorSeconds} s (N / documented rate of the slower write action)`],
+        ['ratio to floor', `${bind.ratioToFloor}×`],
+        ['bind duration, watched', `p50 ${bind.observed.p50} s, p95 ${bind.observed.p95} s, max ${bind.observed.max} s`],
+        ['podeip_bind_duration_seconds', `p50 ≈${bind.controllerHistogram.p50} s, p95 ≈${bind.controllerHistogram.p95} s, max ≤${bind.controllerHistogram.maxAtMost} s (${bind.controllerHistogram.count} observations)`],
+      ]),
+      '  cloud calls per claim',
+      ...rows(Object.entries(bind.cloudCallsPerClaim).map(([action, count]) => [action, `${count}`]), 4),
+      ...rejectedRows(bind.cloudRejected),
+      '  Kubernetes API requests per claim (controller only)',
+      ...rows(Object.entries(bind.kubeRequestsPerClaim).map(([request, count]) => [request, `${count}`]), 4),
+    );
+  }
+  if (restart) {
+    lines.push(
+      '',
+      'restart (fresh controller → synced, every claim reconciled, queue empty)',
+      ...rows([
+        ['time to settle', `${restart.seconds} s`],
+        ['cloud writes', `${restart.cloudWrites} (must be 0)`],
+        ['describe calls', `${restart.describeCalls} (at most ${restart.describeBudget})`],
+        ['all cloud calls', formatCounts(restart.cloudCalls)],
+        ['Kubernetes writes', `${restart.kubeWrites}`],
+        ['Kubernetes requests', formatCounts(restart.kubeRequests)],
+      ]),
+    );
+  }
+  if (churn) {
+    lines.push(
+      '',
+      'churn (delete every pod → each claim Bound to the new pod with the same address)',
+      ...rows([
+        ['total', `${churn.seconds} s`],
+        ['re-bind, watched', `p50 ${churn.observed.p50} s, p95 ${churn.observed.p95} s, max ${churn.observed.max} s`],
+        ['new allocations', `${churn.newAllocations} (must be 0)`],
+        ['changed addresses', `${churn.changedAddresses} (must be 0)`],
+      ]),
+      '  cloud calls per claim',
+      ...rows(Object.entries(churn.cloudCallsPerClaim).map(([action, count]) => [action, `${count}`]), 4),
+      '  Kubernetes API requests per claim (controller only)',
+      ...rows(Object.entries(churn.kubeRequestsPerClaim).map(([request, count]) => [request, `${count}`]), 4),
+    );
+  }
+  lines.push('', result.failures.length === 0 ? 'result: every invariant held' : `result: FAILED\n${result.failures.map((failure) => `  - ${failure}`).join('\n')}`);
+  return lines.join('\n');
+}
+
+function rows(pairs: string[][], indent = 2): string[] {
+  const width = Math.max(0, ...pairs.map(([label]) => label!.length));
+  return pairs.map(([label, value]) => `${' '.repeat(indent)}${label!.padEnd(width)}  ${value}`);
+}
+
+function rejectedRows(rejected: Record<string, Record<string, number>>): string[] {
+  return Object.entries(rejected).map(([action, byCode]) => `    (${action} rejected: ${formatCounts(byCode)})`);
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  return entries.length === 0 ? 'none' : entries.map(([key, count]) => `${key} ${count}`).join(', ');
+}
