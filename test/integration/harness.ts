@@ -1,30 +1,37 @@
 /**
  * One lifecycle test world: the local API server with the EIPClaim CRD, the workload simulation,
  * a cloud emulator sharing the same VPC network, and podeip in-process with a manual clock.
- * Waits are condition polls with deadlines, never fixed sleeps.
+ * podeip talks to the API server as its own ServiceAccount; closing the world fails when podeip
+ * made a call that config/rbac does not grant. Waits are condition polls with deadlines, never fixed sleeps.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ApiextensionsV1Api, AppsV1Api, CoreV1Api, CustomObjectsApi, type CoreV1Event, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type CoreV1Event, type V1Pod } from '@kubernetes/client-node';
 import { pino } from 'pino';
-import { parse } from 'yaml';
 import type { AdminAddress, CloudEmulator } from '../../hack/cloud/common/index.js';
-import { startKubeApiServer, type KubeApiServer } from '../../hack/kube-apiserver/index.js';
+import { startKubeApiServer, type KubeApiServer, type RequestLogEntry } from '../../hack/kube-apiserver/index.js';
 import { PodNetwork } from '../../hack/network/pod-network.js';
+import { applyManifestFiles } from '../../hack/sandbox/apply-manifests.js';
 import { startWorkloadSimulation, type WorkloadSimulation } from '../../hack/workloads/index.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
 import { type ControllerOptions, type RunningController, startController } from '../../src/manager/start-controller.js';
 import { createProvider } from '../../src/providers/create-provider.js';
+import { loadControllerRbac } from '../manifests/rbac-rules.js';
 import type { EmulatorSettings, ProviderRow } from './provider-rows.js';
 
 const run = promisify(execFile);
 export const NAMESPACE = 'default';
 export const CLUSTER_ID = 'it-cluster';
-const CRD_PATH = new URL('../../crds/podeip.io_eipclaims.yaml', import.meta.url);
+const CRD_PATH = fileURLToPath(new URL('../../crds/podeip.io_eipclaims.yaml', import.meta.url));
+/** Where config/default installs podeip: its Lease lives here, and its ServiceAccount is podeip-controller. */
+export const CONTROLLER_NAMESPACE = 'podeip-system';
+/** The bearer token naming podeip's ServiceAccount, which the request log records as the user. */
+export const CONTROLLER_USER = `system:serviceaccount:${CONTROLLER_NAMESPACE}:podeip-controller`;
 
 export type ControllerOverrides = Partial<ControllerOptions>;
 
@@ -43,12 +50,18 @@ export class Harness {
   readonly core: CoreV1Api;
   readonly apps: AppsV1Api;
   readonly custom: CustomObjectsApi;
+  /** The same server as kubeConfig, as podeip's ServiceAccount (CONTROLLER_USER). */
+  readonly controllerKubeConfig: KubeConfig;
+  /** A kubeconfig file for podeip as a process (`podeip run --kubeconfig`), as CONTROLLER_USER. */
+  readonly controllerKubeconfigPath: string;
   controller: RunningController | undefined;
   private controllerOverrides: ControllerOverrides;
+  private controllerCallsBeforeClears: RequestLogEntry[] = [];
 
   private constructor(
     readonly row: ProviderRow,
     readonly apiServer: KubeApiServer,
+    /** The test's own (admin) identity, also used by the workload simulation. */
     readonly kubeConfig: KubeConfig,
     readonly kubeconfigPath: string,
     readonly cloud: CloudEmulator,
@@ -61,7 +74,10 @@ export class Harness {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.controllerKubeConfig = withToken(kubeConfig, CONTROLLER_USER);
+    this.controllerKubeconfigPath = join(tempDir, 'controller-kubeconfig');
     this.controllerOverrides = options.controller ?? {};
+    this.keepControllerCallsAcrossLogClears();
   }
 
   static async start(row: ProviderRow, options: HarnessOptions = {}): Promise<Harness> {
@@ -71,18 +87,25 @@ export class Harness {
     const tempDir = await mkdtemp(join(tmpdir(), 'podeip-it-'));
     const kubeconfigPath = join(tempDir, 'kubeconfig');
     await apiServer.writeKubeconfig(kubeconfigPath);
-    await installCrd(kubeConfig);
+    await applyManifestFiles(kubeConfig, [CRD_PATH]);
     const network = new PodNetwork({ idStyle: row.idStyle });
     const cloud = await row.startEmulator(network, options.emulator ?? {});
     const workloads = await startWorkloadSimulation({ kubeConfig, network, nodes: 2, terminationCapSeconds: options.terminationCapSeconds ?? 0 });
     const harness = new Harness(row, apiServer, kubeConfig, kubeconfigPath, cloud, network, workloads, tempDir, options);
+    await harness.prepareControllerIdentity();
     if (options.inProcessController !== false) await harness.startController();
     return harness;
   }
 
+  /** podeip's namespace (for its Lease) and its kubeconfig file. */
+  private async prepareControllerIdentity(): Promise<void> {
+    await this.core.createNamespace({ body: { metadata: { name: CONTROLLER_NAMESPACE } } });
+    await writeFile(this.controllerKubeconfigPath, this.controllerKubeConfig.exportConfig(), { mode: 0o600 });
+  }
+
   async startController(overrides: ControllerOverrides = {}): Promise<RunningController> {
     const options: ControllerOptions = {
-      kubeConfig: this.kubeConfig,
+      kubeConfig: this.controllerKubeConfig,
       provider: this.row.name,
       region: this.row.region,
       clusterId: CLUSTER_ID,
@@ -114,12 +137,31 @@ export class Harness {
     this.controller = undefined;
   }
 
+  /** Closes everything, then fails if podeip made a call that config/rbac does not allow. */
   async close(): Promise<void> {
     await this.stopController();
+    const controllerCalls = this.controllerCalls();
     await this.workloads.stop();
     await this.cloud.close();
     await this.apiServer.close();
     await rm(this.tempDir, { recursive: true, force: true });
+    const denied = loadControllerRbac({ namespace: CONTROLLER_NAMESPACE }).denied(controllerCalls);
+    if (denied.length > 0) throw new Error(`podeip made API calls that config/rbac does not allow:\n${denied.join('\n')}`);
+  }
+
+  /** Every request podeip (CONTROLLER_USER) has made so far, in order. */
+  controllerCalls(): RequestLogEntry[] {
+    return [...this.controllerCallsBeforeClears, ...this.apiServer.hooks.requestLog().filter((entry) => entry.user === CONTROLLER_USER)];
+  }
+
+  /** Tests clear the request log to look at one phase; podeip's earlier calls still count for the RBAC check. */
+  private keepControllerCallsAcrossLogClears(): void {
+    const hooks = this.apiServer.hooks;
+    const clear = hooks.clearRequestLog;
+    hooks.clearRequestLog = () => {
+      this.controllerCallsBeforeClears = this.controllerCalls();
+      clear();
+    };
   }
 
   // ---- Kubernetes objects ----
@@ -203,9 +245,16 @@ export class Harness {
   }
 }
 
-async function installCrd(kubeConfig: KubeConfig): Promise<void> {
-  const crd = parse(await readFile(CRD_PATH, 'utf8'));
-  await kubeConfig.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crd });
+/** The same clusters and contexts, every user authenticating with `token` instead. */
+function withToken(kubeConfig: KubeConfig, token: string): KubeConfig {
+  const config = new KubeConfig();
+  config.loadFromOptions({
+    clusters: kubeConfig.getClusters(),
+    contexts: kubeConfig.getContexts(),
+    currentContext: kubeConfig.getCurrentContext(),
+    users: kubeConfig.getUsers().map((user) => ({ ...user, token })),
+  });
+  return config;
 }
 
 /** Starts a world before the suite and closes it after; call the returned function inside tests. */
