@@ -19,7 +19,7 @@ export const CONTROLLER_USER = 'podeip-controller';
 export const BENCH_USER = 'podeip-bench';
 export const CLUSTER_ID = 'bench';
 const CRD_FILE = `${findRepoRoot(import.meta.url)}/crds/podeip.io_eipclaims.yaml`;
-/** Enough watch history that no informer has to relist during a run of a few thousand writes per claim batch. */
+/** Watch history long enough that no informer has to relist during a run of a few thousand pods. */
 const RETAINED_EVENTS = 200_000;
 
 export interface BenchWorld {

@@ -1,7 +1,8 @@
 /**
  * Watches one collection and remembers, per object name, when each version was seen, so the
  * benchmark can both await a condition over all objects and read per-object durations afterwards.
- * A watch that ends is started again; its replayed ADDED events change nothing already recorded.
+ * A watch that ends is started again; its replayed ADDED events only repeat sightings, and
+ * durations are read from first sightings.
  */
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 

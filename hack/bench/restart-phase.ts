@@ -18,12 +18,17 @@ export interface RestartResult {
   kubeRequestsPerClaim: Record<string, number>;
 }
 
+/** The controller's informers: pods and claims. Watches are logged when they end, so wait for them. */
+const CONTROLLER_WATCHES = 2;
 const KUBE_WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
 
 export async function runRestartPhase(context: PhaseContext): Promise<RestartResult> {
   const { world, provider, pods } = context;
   context.progress('restart: stopping the controller');
+  const openWatches = world.apiServer.hooks.openWatches;
+  const othersWatches = openWatches() - CONTROLLER_WATCHES;
   await world.stopController();
+  await until('the stopped controller\'s watches to end', () => openWatches() <= othersWatches, context.timeoutMs);
   context.progress('restart: starting a fresh controller');
   const window = await measured(context, async () => {
     const controller = await world.startController();
@@ -43,11 +48,15 @@ export async function runRestartPhase(context: PhaseContext): Promise<RestartRes
   };
 }
 
-/** Every claim reconciled at least once and the work queue empty; the controller offers no event for it. */
-async function settled(controller: RunningController, claims: number, timeoutMs: number): Promise<void> {
+/** Every claim reconciled at least once and the work queue empty (polled: the controller offers no event). */
+function settled(controller: RunningController, claims: number, timeoutMs: number): Promise<void> {
+  return until('the restarted controller to settle', async () => (await reconciles(controller)) >= claims && (await queueDepth(controller)) === 0, timeoutMs);
+}
+
+async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!((await reconciles(controller)) >= claims && (await queueDepth(controller)) === 0)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for the restarted controller to settle`);
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
