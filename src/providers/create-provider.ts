@@ -15,6 +15,8 @@ export interface ProviderFactoryOptions {
   observer: CloudCallObserver;
   /** Client-side limits per action; default: the cloud's documented limits. */
   rateLimits?: RateLimits;
+  /** The cluster's VPC: pod IPs are looked up there only. */
+  vpcId?: string;
 }
 
 export const PROVIDER_NAMES: ProviderName[] = ['tencent', 'alibaba'];

@@ -21,6 +21,8 @@ export interface TencentProviderOptions extends TencentClientOptions {
   observer?: CloudCallObserver;
   /** How long a resolved pod IP → ENI mapping is trusted. */
   targetCacheMs?: number;
+  /** Look pod IPs up in this VPC only (VPCs may overlap, so one IP can exist in several). */
+  vpcId?: string;
 }
 
 interface SdkFailure {
@@ -35,9 +37,11 @@ export class TencentProvider implements Provider {
   private readonly limiter: ActionRateLimiter;
   private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
+  private readonly vpcId: string | undefined;
 
   constructor(options: TencentProviderOptions) {
     this.client = createVpcClient(options);
+    this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
     this.calls = new MeteredCalls(this.name, this.limiter, options.observer ?? ignoreCloudCalls, (action, error) => this.failure(action, error as SdkFailure));
     this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
@@ -106,10 +110,16 @@ export class TencentProvider implements Provider {
     this.limiter.close();
   }
 
+  /** A single `address-ip` value is a suffix match unless `ip-exact-match` says otherwise. */
   private async findInterfaceOf(privateIp: string): Promise<AddressTarget | undefined> {
+    const Filters = [
+      { Name: 'address-ip', Values: [privateIp] },
+      { Name: 'ip-exact-match', Values: ['true'] },
+      ...(this.vpcId ? [{ Name: 'vpc-id', Values: [this.vpcId] }] : []),
+    ];
     const response = await this.call<{ NetworkInterfaceSet?: { NetworkInterfaceId?: string; PrivateIpAddressSet?: { PrivateIpAddress?: string }[] }[] }>(
       'DescribeNetworkInterfaces',
-      { Filters: [{ Name: 'address-ip', Values: [privateIp] }], Limit: 100 },
+      { Filters, Limit: PAGE_SIZE },
     );
     const eni = (response.NetworkInterfaceSet ?? []).find((candidate) =>
       (candidate.PrivateIpAddressSet ?? []).some((ip) => ip.PrivateIpAddress === privateIp),
