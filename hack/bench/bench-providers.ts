@@ -18,8 +18,8 @@ export interface BenchProvider {
   associateAction: string;
   describeAction: string;
   writeActions: string[];
-  /** Documented sustained calls per second of the two writes every new claim needs. */
-  documentedWritesPerSecond: Record<string, number>;
+  /** Documented sustained calls per second of the writes a claim needs; absent = no documented limit. */
+  documentedPerSecond: { allocate: number; associate: number; disassociate?: number };
   /** The emulator's rate limits as the output states them. */
   rateLimitNote: string;
   /** Starts the emulator with its documented rate limits, and quotas that do not cap the run. */
@@ -37,7 +37,11 @@ const TENCENT: BenchProvider = {
   associateAction: 'AssociateAddress',
   describeAction: 'DescribeAddresses',
   writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
-  documentedWritesPerSecond: { AllocateAddresses: DEFAULT_TENCENT_RATE_LIMITS.AllocateAddresses!, AssociateAddress: DEFAULT_TENCENT_RATE_LIMITS.AssociateAddress! },
+  documentedPerSecond: {
+    allocate: DEFAULT_TENCENT_RATE_LIMITS.AllocateAddresses!,
+    associate: DEFAULT_TENCENT_RATE_LIMITS.AssociateAddress!,
+    disassociate: DEFAULT_TENCENT_RATE_LIMITS.DisassociateAddress!,
+  },
   rateLimitNote: 'documented rate limits on: 10/s per write action, 20/s per describe action (token buckets, burst = rate)',
   startEmulator: (network, quota) => startTencentEmulator({ network, quota, dailyAllocateLimit: false }),
 };
@@ -54,7 +58,7 @@ const ALIBABA: BenchProvider = {
   associateAction: 'AssociateEipAddress',
   describeAction: 'DescribeEipAddresses',
   writeActions: ['AllocateEipAddress', 'AssociateEipAddress', 'UnassociateEipAddress', 'ReleaseEipAddress'],
-  documentedWritesPerSecond: { AllocateEipAddress: 2, AssociateEipAddress: 2 },
+  documentedPerSecond: { allocate: 2, associate: 2 },
   rateLimitNote: 'documented rate limits on: AllocateEipAddress and AssociateEipAddress 120 per minute each (token buckets, burst 120)',
   startEmulator: (network, quota) => startAlibabaEmulator({ network, quota }),
 };
@@ -65,6 +69,13 @@ export const BENCH_PROVIDERS: Record<BenchProviderName, BenchProvider> = { tence
  * The least time N new claims can take: each needs one allocate and one associate, and each action
  * has its own documented rate, so the slower action's N calls at its rate set the floor.
  */
-export function floorSeconds(provider: BenchProvider, claims: number): number {
-  return Math.max(...Object.values(provider.documentedWritesPerSecond).map((perSecond) => claims / perSecond));
+export function bindFloorSeconds(provider: BenchProvider, claims: number): number {
+  const { allocate, associate } = provider.documentedPerSecond;
+  return claims / Math.min(allocate, associate);
+}
+
+/** The same for moving N kept addresses to re-created pods: one disassociate and one associate each. */
+export function rebindFloorSeconds(provider: BenchProvider, claims: number): number {
+  const { associate, disassociate = Infinity } = provider.documentedPerSecond;
+  return claims / Math.min(associate, disassociate);
 }

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
-import { BENCH_PROVIDERS, floorSeconds, type BenchProviderName } from './bench-providers.js';
+import { BENCH_PROVIDERS, bindFloorSeconds, type BenchProviderName } from './bench-providers.js';
 import { startBenchWorld } from './bench-world.js';
 import { runBindPhase, type BindResult } from './bind-phase.js';
 import { runChurnPhase, type ChurnResult } from './churn-phase.js';
@@ -50,7 +50,7 @@ export async function runBenchmark(options: BenchOptions, progress: (line: strin
     world,
     provider,
     pods,
-    timeoutMs: (options.timeoutSeconds ?? Math.max(60, 3 * floorSeconds(provider, pods) + 30)) * 1000,
+    timeoutMs: (options.timeoutSeconds ?? Math.max(60, 3 * bindFloorSeconds(provider, pods) + 30)) * 1000,
     claims: new ObjectTimeline<EIPClaim>(world.kubeConfig, `/apis/podeip.io/v1alpha1/namespaces/${NAMESPACE}/eipclaims`, now),
     podTimeline: new ObjectTimeline<V1Pod>(world.kubeConfig, `/api/v1/namespaces/${NAMESPACE}/pods`, now),
     now,

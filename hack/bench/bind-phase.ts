@@ -3,7 +3,7 @@
  * claim is Bound and every pod shows its public IP.
  */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
-import { floorSeconds } from './bench-providers.js';
+import { bindFloorSeconds } from './bench-providers.js';
 import { perClaim, round, type CallTally } from './call-counts.js';
 import { summarize, summarizeHistogram, type DurationSummary, type HistogramSummary } from './durations.js';
 import { countEvery, measured, NAMESPACE, podsShowTheirAddresses, STATEFULSET, type PhaseContext } from './phase-context.js';
@@ -32,7 +32,7 @@ export async function runBindPhase(context: PhaseContext): Promise<BindResult> {
     await context.claims.until(`${pods} claims Bound`, (claims) => claims.size === pods && [...claims.values()].every(isBound), timeoutMs);
     await context.podTimeline.until(`${pods} pods showing their public IP`, podsShowTheirAddresses(context), timeoutMs);
   }).finally(stopCounting);
-  const floor = floorSeconds(provider, pods);
+  const floor = bindFloorSeconds(provider, pods);
   return {
     seconds: round(window.seconds, 2),
     claimsPerSecond: round(pods / window.seconds, 2),

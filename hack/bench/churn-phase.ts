@@ -3,6 +3,7 @@
  * kept claim must bind its same address to the new pod, without allocating anything.
  */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
+import { rebindFloorSeconds } from './bench-providers.js';
 import { perClaim, round } from './call-counts.js';
 import { summarize, type DurationSummary } from './durations.js';
 import { isBound } from './bind-phase.js';
@@ -10,6 +11,9 @@ import { countEvery, measured, NAMESPACE, podsShowTheirAddresses, STATEFULSET, t
 
 export interface ChurnResult {
   seconds: number;
+  /** N / the documented rate of the slower of disassociate and associate. */
+  floorSeconds: number;
+  ratioToFloor: number;
   /** From the delete until each claim was first seen Bound to its new pod. */
   observed: DurationSummary;
   newAllocations: number;
@@ -40,8 +44,11 @@ export async function runChurnPhase(context: PhaseContext): Promise<ChurnResult>
     const rebound = context.claims.sightings(claim.metadata.name).find((sighting) => sighting.atMs >= window.startedAtMs && reboundNow(sighting.object));
     return ((rebound?.atMs ?? Number.NaN) - window.startedAtMs) / 1000;
   };
+  const floor = rebindFloorSeconds(provider, pods);
   return {
     seconds: round(window.seconds, 2),
+    floorSeconds: round(floor, 2),
+    ratioToFloor: round(window.seconds / floor, 2),
     observed: summarize(claims.map(reboundAfter)),
     newAllocations: window.cloud.byAction[provider.allocateAction] ?? 0,
     changedAddresses: claims.filter((claim) => claim.status?.addressId !== before.get(claim.metadata.name)?.addressId).length,

@@ -29,7 +29,7 @@ export async function summarizeHistogram(histogram: Histogram): Promise<Histogra
   const { values } = await histogram.get();
   const buckets = values
     .filter((value) => value.metricName?.endsWith('_bucket'))
-    .map((value) => ({ le: Number(value.labels.le), cumulative: value.value }))
+    .map((value) => ({ le: value.labels.le === '+Inf' ? Infinity : Number(value.labels.le), cumulative: value.value }))
     .sort((a, b) => a.le - b.le);
   const count = buckets.at(-1)?.cumulative ?? 0;
   const firstFull = buckets.find((bucket) => bucket.cumulative === count);

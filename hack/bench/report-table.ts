@@ -47,6 +47,8 @@ export function formatReport(result: BenchResult): string {
       'churn (delete every pod → each claim Bound to the new pod with the same address)',
       ...rows([
         ['total', `${churn.seconds} s`],
+        ['rate-limit floor', `${churn.floorSeconds} s (N / documented rate of the slower of disassociate and associate)`],
+        ['ratio to floor', `${churn.ratioToFloor}×`],
         ['re-bind, watched', `p50 ${churn.observed.p50} s, p95 ${churn.observed.p95} s, max ${churn.observed.max} s`],
         ['new allocations', `${churn.newAllocations} (must be 0)`],
         ['changed addresses', `${churn.changedAddresses} (must be 0)`],

@@ -51,6 +51,7 @@ describe.each(CASES)('make bench ($provider, $pods pods)', ({ provider, pods, al
     expect(churn.changedAddresses).toBe(0);
     expect(churn.cloudCallsPerClaim[associate]).toBe(1);
     expect(churn.cloudCallsPerClaim[disassociate]).toBe(1);
+    expect(churn.floorSeconds).toBe(floor);
     expect(churn.observed.count).toBe(pods);
   });
 
