@@ -20,7 +20,13 @@ export interface AlibabaEipAddress {
   tags?: { tag?: { key?: string; value?: string }[] };
 }
 
-export function toCloudAddress(eip: AlibabaEipAddress): CloudAddress {
+/** An ENI binding without a private IP is to the ENI's primary IP, which the reply does not name. */
+export function isBoundToPrimaryIp(eip: AlibabaEipAddress): boolean {
+  return eip.instanceType === 'NetworkInterface' && Boolean(eip.instanceId) && !eip.privateIpAddress;
+}
+
+/** `primaryIpOf` names an ENI's primary IP, for bindings to it; unknown ENIs stay "bound to other". */
+export function toCloudAddress(eip: AlibabaEipAddress, primaryIpOf: (networkInterfaceId: string) => string | undefined = () => undefined): CloudAddress {
   const rawStatus = eip.status ?? '';
   const address: CloudAddress = {
     id: eip.allocationId ?? '',
@@ -29,9 +35,9 @@ export function toCloudAddress(eip: AlibabaEipAddress): CloudAddress {
     rawStatus,
     tags: Object.fromEntries((eip.tags?.tag ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
   };
-  // An ENI binding without a private IP is to the ENI's primary IP, which the reply does not name.
-  if (eip.instanceType === 'NetworkInterface' && eip.instanceId && eip.privateIpAddress) {
-    address.target = { networkInterfaceId: eip.instanceId, privateIp: eip.privateIpAddress };
+  const privateIp = isBoundToPrimaryIp(eip) ? primaryIpOf(eip.instanceId!) : eip.privateIpAddress;
+  if (eip.instanceType === 'NetworkInterface' && eip.instanceId && privateIp) {
+    address.target = { networkInterfaceId: eip.instanceId, privateIp };
   } else if (eip.instanceId) {
     address.boundToOther = eip.instanceId;
   }

@@ -9,7 +9,7 @@ import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { TargetCache } from '../target-cache.js';
-import { type AlibabaEipAddress, toCloudAddress } from './address-mapping.js';
+import { type AlibabaEipAddress, isBoundToPrimaryIp, toCloudAddress } from './address-mapping.js';
 import { type AlibabaClientOptions, type EcsClient, type VpcClient, createAlibabaClients, ecsSdk, vpcSdk } from './alibaba-clients.js';
 import { classifyAlibabaCode } from './error-classification.js';
 
@@ -26,6 +26,8 @@ export const ALIBABA_RATE_LIMITS: RateLimits = {
 /** DescribeEipAddresses takes at most 50 comma-separated AllocationIds, and pages of at most 100. */
 const IDS_PER_DESCRIBE = 50;
 const PAGE_SIZE = 100;
+/** ECS DescribeNetworkInterfaces takes at most 100 NetworkInterfaceId.N. */
+const ENIS_PER_DESCRIBE = 100;
 const ENI = 'NetworkInterface';
 
 /** `AllocationParams.parameters` as the Alibaba dialect writes them (AllocateEipAddress names). */
@@ -70,6 +72,8 @@ export class AlibabaProvider implements Provider {
   private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
   private readonly throttleRetries: number;
+  /** ENI id → its primary private IP, which never changes while the ENI exists. */
+  private readonly primaryIps = new Map<string, string>();
 
   constructor(options: AlibabaProviderOptions) {
     ({ vpc: this.vpc, ecs: this.ecs } = createAlibabaClients(options));
@@ -112,12 +116,12 @@ export class AlibabaProvider implements Provider {
     for (let start = 0; start < addressIds.length; start += IDS_PER_DESCRIBE) {
       batches.push(await this.describe({ allocationId: addressIds.slice(start, start + IDS_PER_DESCRIBE).join(',') }));
     }
-    return batches.flat().map(toCloudAddress);
+    return this.toCloudAddresses(batches.flat());
   }
 
   async describeByTags(tags: Record<string, string>): Promise<CloudAddress[]> {
     const tag = Object.entries(tags).map(([key, value]) => new vpcSdk.DescribeEipAddressesRequestTag(value === '' ? { key } : { key, value }));
-    return (await this.describe({ tag })).map(toCloudAddress);
+    return this.toCloudAddresses(await this.describe({ tag }));
   }
 
   async associate(addressId: string, target: AddressTarget): Promise<void> {
@@ -137,7 +141,7 @@ export class AlibabaProvider implements Provider {
   async disassociate(addressId: string, target?: AddressTarget): Promise<void> {
     await this.call('UnassociateEipAddress', () =>
       this.vpc.unassociateEipAddress(
-        new vpcSdk.UnassociateEipAddressRequest({ regionId: this.region, allocationId: addressId, ...(target ? this.bindingOf(target) : {}) }),
+        new vpcSdk.UnassociateEipAddressRequest({ regionId: this.region, allocationId: addressId, ...(target ? this.unbindingOf(target) : {}) }),
       ),
     );
   }
@@ -161,6 +165,12 @@ export class AlibabaProvider implements Provider {
 
   private bindingOf(target: AddressTarget): { instanceType: string; instanceId: string; privateIpAddress: string } {
     return { instanceType: ENI, instanceId: target.networkInterfaceId, privateIpAddress: target.privateIp };
+  }
+
+  /** A binding to an ENI's primary IP may have been made without naming it, so only the ENI is checked. */
+  private unbindingOf(target: AddressTarget): { instanceType: string; instanceId: string; privateIpAddress?: string } {
+    const { privateIpAddress, ...eni } = this.bindingOf(target);
+    return this.primaryIps.get(target.networkInterfaceId) === target.privateIp ? eni : { ...eni, privateIpAddress };
   }
 
   /** A replayed allocation may already be in the package; in any other package it is an error. */
@@ -207,6 +217,24 @@ export class AlibabaProvider implements Provider {
       const page = body.eipAddresses?.eipAddress ?? [];
       found.push(...page);
       if (page.length < PAGE_SIZE || found.length >= (body.totalCount ?? 0)) return found;
+    }
+  }
+
+  /** Bindings to an ENI's primary IP are named by that IP, so they compare equal to a pod target on it. */
+  private async toCloudAddresses(eips: AlibabaEipAddress[]): Promise<CloudAddress[]> {
+    const unknown = [...new Set(eips.filter(isBoundToPrimaryIp).map((eip) => eip.instanceId!))].filter((id) => !this.primaryIps.has(id));
+    for (let start = 0; start < unknown.length; start += ENIS_PER_DESCRIBE) await this.learnPrimaryIps(unknown.slice(start, start + ENIS_PER_DESCRIBE));
+    return eips.map((eip) => toCloudAddress(eip, (networkInterfaceId) => this.primaryIps.get(networkInterfaceId)));
+  }
+
+  private async learnPrimaryIps(networkInterfaceIds: string[]): Promise<void> {
+    const body = await this.call('DescribeNetworkInterfaces', () =>
+      this.ecs.describeNetworkInterfaces(
+        new ecsSdk.DescribeNetworkInterfacesRequest({ regionId: this.region, networkInterfaceId: networkInterfaceIds, pageSize: PAGE_SIZE }),
+      ),
+    );
+    for (const eni of body.networkInterfaceSets?.networkInterfaceSet ?? []) {
+      if (eni.networkInterfaceId && eni.privateIpAddress) this.primaryIps.set(eni.networkInterfaceId, eni.privateIpAddress);
     }
   }
 

@@ -86,6 +86,21 @@ describe('AlibabaProvider against the Alibaba emulator: allocate, find, bind, un
     ]);
   });
 
+  it('names an address bound to an ENI\'s primary IP (no private IP in the reply) by that IP, looking each ENI up once', async () => {
+    const eni = fixture.network.interfaces()[1]!;
+    const primaryIp = eni.privateIps.find((ip) => ip.primary)!.address;
+    const { addressId, publicIp } = fixture.emulator.admin.createAddress({ networkInterfaceId: eni.networkInterfaceId, privateIp: '', tags: {} });
+    expect((await describeOne(fixture.vpc, addressId))[0]).toMatchObject({ instanceType: 'NetworkInterface', instanceId: eni.networkInterfaceId, privateIpAddress: '' });
+    const lookupsBefore = callsOf('DescribeNetworkInterfaces').length;
+    const expected = { id: addressId, publicIp, state: 'Bound', rawStatus: 'InUse', target: { networkInterfaceId: eni.networkInterfaceId, privateIp: primaryIp }, tags: {} };
+    expect(await fixture.provider.describeByIds([addressId])).toEqual([expected]);
+    expect(await fixture.provider.describeByIds([addressId])).toEqual([expected]);
+    expect(callsOf('DescribeNetworkInterfaces').length - lookupsBefore).toBe(1);
+
+    await fixture.provider.disassociate(addressId, expected.target);
+    expect(await fixture.provider.describeByIds([addressId])).toEqual([{ ...expected, state: 'Unbinding', rawStatus: 'Unassociating' }]);
+  });
+
   it('resolves a pod IP to its ENI once (cached), and an unknown IP to nothing', async () => {
     const pod = fixture.pods[1]!;
     const lookupsBefore = callsOf('DescribeNetworkInterfaces').length;

@@ -28,6 +28,13 @@ describe('Alibaba EipAddress → CloudAddress', () => {
     expect([address.target, address.boundToOther]).toEqual([undefined, other]);
   });
 
+  test('bound to an ENI\'s primary IP (no private IP in the reply): a target on that IP once the ENI\'s primary IP is known', () => {
+    const eip = { ...base, status: 'InUse', instanceType: 'NetworkInterface', instanceId: 'eni-2', privateIpAddress: '' };
+    const primaryIps: Record<string, string> = { 'eni-2': '10.0.0.10' };
+    const address = toCloudAddress(eip, (networkInterfaceId) => primaryIps[networkInterfaceId]);
+    expect([address.target, address.boundToOther]).toEqual([{ networkInterfaceId: 'eni-2', privateIp: '10.0.0.10' }, undefined]);
+  });
+
   test('a reply with nothing filled in', () => {
     expect(toCloudAddress({})).toEqual({ id: '', publicIp: '', state: 'Unknown', rawStatus: '', tags: {} });
   });
