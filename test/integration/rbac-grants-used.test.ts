@@ -1,0 +1,65 @@
+/**
+ * "Nothing more is granted": one world drives podeip down every path that calls the API server, then
+ * every grant of config/rbac must have been used by podeip's ServiceAccount at least once. (That
+ * every call was allowed is checked when any harness world closes.)
+ */
+import { describeAccess, loadControllerRbac } from '../manifests/rbac-rules.js';
+import { CONTROLLER_NAMESPACE, eventually, NAMESPACE, useHarness } from './harness.js';
+import { TENCENT_ROW as row } from './provider-rows.js';
+
+const MINUTE = 60_000;
+const LEASE = { namespace: CONTROLLER_NAMESPACE, name: 'podeip-leader', identity: 'rbac-it', leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 100 };
+
+describe('config/rbac grants podeip nothing it does not use', () => {
+  const world = useHarness(row, { controller: { enableOwnerRef: true, claimExpiredMs: 10 * MINUTE, leaderElection: LEASE } });
+
+  const claimGone = (name: string) => eventually(`claim ${name} gone`, async () => (await world().claim(name)) === undefined);
+
+  test('a pod with a readiness gate is bound, and deleting it deletes its claim', async () => {
+    await world().createPod('rbac-web', row.ownedRequest(), { readinessGates: ['podeip.io/eip-bound'] });
+    const { pod } = await world().boundClaim('rbac-web');
+    expect(pod.status?.conditions?.find((condition) => condition.type === 'podeip.io/eip-bound')?.status).toBe('True');
+    await world().deletePod('rbac-web');
+    await claimGone('rbac-web');
+  });
+
+  test('a retained claim expires on the injected clock', async () => {
+    await world().createPod('rbac-kept', row.ownedRequest({ keep: true }));
+    await world().boundClaim('rbac-kept');
+    await world().deletePod('rbac-kept');
+    await eventually('claim Retained', async () => (await world().claim('rbac-kept'))?.status?.phase === 'Retained');
+    world().clock.advance(11 * MINUTE);
+    await claimGone('rbac-kept');
+  });
+
+  test('deleting a StatefulSet cascades to the claims it owns', async () => {
+    await world().createStatefulSet('rbac-set', 1, row.ownedRequest({ keep: true }));
+    const { claim } = await world().boundClaim('rbac-set-0');
+    expect(claim.metadata.ownerReferences?.map((owner) => owner.kind)).toEqual(['StatefulSet']);
+    await world().apps.deleteNamespacedStatefulSet({ namespace: NAMESPACE, name: 'rbac-set', propagationPolicy: 'Background' });
+    await claimGone('rbac-set-0');
+  });
+
+  test('a repeated Warning bumps the count of one Event instead of adding another', async () => {
+    await world().createPod('rbac-noisy', row.malformedRequest());
+    await eventually('first warning', async () => (await world().events('InvalidEIPRequest', 'rbac-noisy')).length === 1);
+    await world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'rbac-noisy', body: [{ op: 'add', path: '/metadata/labels', value: { touch: '1' } }] });
+    const events = await eventually('count bumped', async () => {
+      const found = await world().events('InvalidEIPRequest', 'rbac-noisy');
+      return (found[0]?.count ?? 0) >= 2 ? found : undefined;
+    });
+    expect(events).toHaveLength(1);
+  });
+
+  test('every grant was used, and every call was granted', async () => {
+    // A watch is logged when it ends: stop podeip (which also releases its Lease) and wait for its two watches to close.
+    const openBefore = world().apiServer.hooks.openWatches();
+    await world().stopController();
+    await eventually('podeip watches closed', () => world().apiServer.hooks.openWatches() <= openBefore - 2);
+    const rbac = loadControllerRbac({ namespace: CONTROLLER_NAMESPACE });
+    const calls = world().controllerCalls();
+    expect(rbac.unused(calls).map(describeAccess)).toEqual([]);
+    expect(rbac.denied(calls)).toEqual([]);
+    expect(rbac.grants.length).toBe(15);
+  });
+});
