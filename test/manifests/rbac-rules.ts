@@ -74,7 +74,8 @@ export function loadControllerRbac({
 
 /** "patch podeip.io/eipclaims/status in games" for a request or a grant; no namespace = every namespace. */
 export function describeAccess({ verb, apiGroup, resource, subresource, namespace }: ApiRequest): string {
-  const path = [apiGroup || 'core', resource ?? '(non-resource)', subresource].filter((part) => part !== undefined).join('/');
+  if (resource === undefined) return `${verb} a non-resource path`;
+  const path = [apiGroup || 'core', resource, subresource].filter((part) => part !== undefined).join('/');
   return `${verb} ${path}${namespace ? ` in ${namespace}` : ''}`;
 }
 

@@ -75,8 +75,14 @@ it('lists each distinct denied request once, described with its group, subresour
     core('update', 'pods', 'games', 'status'),
     core('list', 'nodes'),
     inGroup('coordination.k8s.io', core('get', 'leases', 'default')),
+    { verb: 'get' },
   ];
-  expect(rbac.denied(requests)).toEqual(['get coordination.k8s.io/leases in default', 'list core/nodes', 'update core/pods/status in games']);
+  expect(rbac.denied(requests)).toEqual([
+    'get a non-resource path',
+    'get coordination.k8s.io/leases in default',
+    'list core/nodes',
+    'update core/pods/status in games',
+  ]);
 });
 
 it('names the grants that no request used', () => {
