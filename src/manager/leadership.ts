@@ -63,7 +63,9 @@ export class Leadership {
     return `leader election: the lease has not been renewed within the renew deadline (overdue by ${overdueMs} ms)`;
   }
 
+  /** Closes the write fence first: a reconcile still running past the grace period must not write after the release. */
   async stop(): Promise<void> {
+    this.leading = false;
     await this.elector?.stop({ release: true });
     this.metrics.leader.set(0);
   }

@@ -5,7 +5,7 @@
  */
 import type { ElectionClock } from '../../src/leader/index.js';
 import { CONTROLLER_NAMESPACE, CONTROLLER_USER, eventually, Harness } from './harness.js';
-import { isWorkWrite } from './process-fixture.js';
+import { isWorkWrite, metricTotal } from './process-fixture.js';
 import { TENCENT_ROW } from './provider-rows.js';
 
 /** Election time that moves only when the test says; its delays end only on abort, so a renewal never comes. */
@@ -22,14 +22,6 @@ class StalledElectionClock implements ElectionClock {
 async function probe(url: string): Promise<[number, string]> {
   const response = await fetch(url);
   return [response.status, await response.text()];
-}
-
-async function metricSum(metricsUrl: string, name: string): Promise<number> {
-  const body = await (await fetch(`${metricsUrl}/metrics`)).text();
-  return body
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 describe('/healthz and /readyz', () => {
@@ -81,7 +73,7 @@ describe('/healthz and /readyz', () => {
 
     const logStart = world.apiServer.hooks.requestLog().length;
     await world.createPod('fenced', TENCENT_ROW.ownedRequest());
-    await eventually('a refused reconcile', async () => (await metricSum(controller.metricsUrl, 'controller_runtime_reconcile_errors_total')) > 0);
+    await eventually('a refused reconcile', async () => (await metricTotal(controller.metricsUrl, 'controller_runtime_reconcile_errors_total')) > 0);
     expect(world.apiServer.hooks.requestLog().slice(logStart).filter((entry) => entry.user === CONTROLLER_USER && isWorkWrite(entry))).toEqual([]);
     expect(await world.claim('fenced')).toBeUndefined();
     expect(world.calls('AllocateAddresses')).toBe(0);

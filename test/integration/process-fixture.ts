@@ -80,13 +80,8 @@ export class ControllerProcess {
     return started.metrics as string;
   }
 
-  /** The sum of a metric's samples (0 when it has none yet). */
   async metric(name: string): Promise<number> {
-    const body = await (await fetch(`${await this.metricsUrl()}/metrics`)).text();
-    return body
-      .split('\n')
-      .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
-      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+    return metricTotal(await this.metricsUrl(), name);
   }
 
   /** Resolves once this process reports podeip_leader 1. */
@@ -102,6 +97,15 @@ export class ControllerProcess {
   requests(world: Harness): RequestLogEntry[] {
     return world.apiServer.hooks.requestLog().filter((entry) => entry.user === this.user);
   }
+}
+
+/** The sum of a metric's samples at `metricsUrl` (0 when it has none yet). */
+export async function metricTotal(metricsUrl: string, name: string): Promise<number> {
+  const body = await (await fetch(`${metricsUrl}/metrics`)).text();
+  return body
+    .split('\n')
+    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 /** The world's cluster, authenticating with a bearer token of our own. */
