@@ -1,10 +1,10 @@
 import { CoordinationV1Api } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { type RunningController, startController } from '../../src/manager/start-controller.js';
-import { CLUSTER_ID, eventually, Harness } from './harness.js';
+import { CLUSTER_ID, CONTROLLER_NAMESPACE, eventually, Harness } from './harness.js';
 import { TENCENT_ROW } from './provider-rows.js';
 
-const LEASE = { namespace: 'default', name: 'podeip-leader', leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 100 };
+const LEASE = { namespace: CONTROLLER_NAMESPACE, name: 'podeip-leader', leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 100 };
 
 describe('leader election', () => {
   let world: Harness;
@@ -19,7 +19,7 @@ describe('leader election', () => {
 
   function replica(identity: string): Promise<RunningController> {
     return startController({
-      kubeConfig: world.kubeConfig,
+      kubeConfig: world.controllerKubeConfig,
       provider: 'tencent',
       region: TENCENT_ROW.region,
       clusterId: CLUSTER_ID,
@@ -48,7 +48,7 @@ describe('leader election', () => {
     replicas.shift();
     await second.reconciling;
     expect(second.isLeader()).toBe(true);
-    const lease = await world.kubeConfig.makeApiClient(CoordinationV1Api).readNamespacedLease({ namespace: 'default', name: 'podeip-leader' });
+    const lease = await world.kubeConfig.makeApiClient(CoordinationV1Api).readNamespacedLease({ namespace: CONTROLLER_NAMESPACE, name: 'podeip-leader' });
     expect(lease.spec?.holderIdentity).toBe('second');
     await world.createPod('led-2', TENCENT_ROW.ownedRequest());
     await eventually('led-2 bound by the new leader', () => world.boundClaim('led-2'));
