@@ -44,7 +44,10 @@ export class Binder {
       await this.writer.updateStatus(current, { publicIP: address.publicIp || null }, []);
       return {};
     }
-    if (address.state === 'Bound' && address.target?.privateIp === pod.podIP) return this.finish(key, current, pod, address);
+    if (address.state === 'Bound' && address.target?.privateIp === pod.podIP) {
+      const result = await this.finish(key, current, pod, address);
+      return (await this.completeAllocation(current, pod, address)) ? this.poll(key) : result;
+    }
     if (address.state === 'Bound' || address.state === 'Releasing') return this.freeFromElsewhere(key, current, pod, address);
     const target = await this.context.provider.resolveTarget(pod.podIP);
     if (!target) return this.poll(key);
@@ -85,6 +88,16 @@ export class Binder {
       this.context.provider.allocate({ clientToken, tags, allocation: claim.spec.allocation! }),
     );
     return { addressId: result.addressId, adopted: false };
+  }
+
+  /** Allocation steps after the address itself (e.g. a bandwidth package) that an earlier attempt left undone; after binding, so the pod's EIP works meanwhile. */
+  private async completeAllocation(claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<boolean> {
+    const { provider, addresses } = this.context;
+    const allocation = claim.spec.allocation;
+    if (!provider.completeAllocation || !allocation || !isOwned(claim.spec)) return false;
+    const changed = await withFailureEvent(this.context, { pod, claim }, 'FailedAllocateEIP', () => provider.completeAllocation!(address, allocation));
+    if (changed) addresses.invalidate(address.id);
+    return changed;
   }
 
   private async takeStatic(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {

@@ -23,6 +23,8 @@ export interface CloudAddress {
   target?: AddressTarget;
   /** Set when bound to something that is not an ENI private IP (a VM, a NAT gateway...). */
   boundToOther?: string;
+  /** The shared bandwidth package the address is in (Alibaba common bandwidth package), if any. */
+  bandwidthPackageId?: string;
   tags: Record<string, string>;
 }
 
@@ -59,6 +61,12 @@ export interface Provider {
   /** `target` is where podeip believes the address points; providers that need it to unbind use it. */
   disassociate(addressId: string, target?: AddressTarget): Promise<void>;
   release(addressId: string): Promise<void>;
+  /**
+   * Finishes the steps allocation asked for beyond creating the address, when an earlier attempt
+   * stopped half-way (Alibaba: joining the common bandwidth package). Resolves true when it changed
+   * something. Providers whose allocation is one call leave it out.
+   */
+  completeAllocation?(address: CloudAddress, allocation: AllocationParams): Promise<boolean>;
   /** The ENI holding this VPC private IP, or undefined when no ENI holds it (yet). */
   resolveTarget(privateIp: string): Promise<AddressTarget | undefined>;
   /** Stops timers / rate limiters. */

@@ -35,6 +35,7 @@ export function toCloudAddress(eip: AlibabaEipAddress, primaryIpOf: (networkInte
     rawStatus,
     tags: Object.fromEntries((eip.tags?.tag ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
   };
+  if (eip.bandwidthPackageId) address.bandwidthPackageId = eip.bandwidthPackageId;
   const privateIp = isBoundToPrimaryIp(eip) ? primaryIpOf(eip.instanceId!) : eip.privateIpAddress;
   if (eip.instanceType === 'NetworkInterface' && eip.instanceId && privateIp) {
     address.target = { networkInterfaceId: eip.instanceId, privateIp };

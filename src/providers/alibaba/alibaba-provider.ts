@@ -7,7 +7,7 @@ import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError } from '../cloud-error.js';
 import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
-import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
+import type { AddressTarget, AllocateRequest, AllocateResult, AllocationParams, CloudAddress, Provider } from '../provider.js';
 import { TargetCache } from '../target-cache.js';
 import { type AlibabaEipAddress, isBoundToPrimaryIp, toCloudAddress } from './address-mapping.js';
 import { type AlibabaClientOptions, type EcsClient, type VpcClient, createAlibabaClients, ecsSdk, vpcSdk } from './alibaba-clients.js';
@@ -153,6 +153,14 @@ export class AlibabaProvider implements Provider {
     await this.unlessCode(['InvalidAllocationId.NotFound'], () =>
       this.call('ReleaseEipAddress', () => this.vpc.releaseEipAddress(new vpcSdk.ReleaseEipAddressRequest({ regionId: this.region, allocationId: addressId }))),
     );
+  }
+
+  /** Joins the package the claim names when the address is not in it (the join after allocation failed). */
+  async completeAllocation(address: CloudAddress, allocation: AllocationParams): Promise<boolean> {
+    const packageId = (allocation.parameters as AlibabaAllocationParameters).CommonBandwidthPackageId;
+    if (!packageId || address.bandwidthPackageId === packageId) return false;
+    await this.joinBandwidthPackage(address.id, packageId);
+    return true;
   }
 
   resolveTarget(privateIp: string): Promise<AddressTarget | undefined> {

@@ -35,6 +35,11 @@ describe('Alibaba EipAddress → CloudAddress', () => {
     expect([address.target, address.boundToOther]).toEqual([{ networkInterfaceId: 'eni-2', privateIp: '10.0.0.10' }, undefined]);
   });
 
+  test('in a common bandwidth package: its id', () => {
+    expect(toCloudAddress({ ...base, status: 'Available', bandwidthPackageId: 'cbwp-1' }).bandwidthPackageId).toBe('cbwp-1');
+    expect(toCloudAddress({ ...base, status: 'Available', bandwidthPackageId: '' })).not.toHaveProperty('bandwidthPackageId');
+  });
+
   test('a reply with nothing filled in', () => {
     expect(toCloudAddress({})).toEqual({ id: '', publicIp: '', state: 'Unknown', rawStatus: '', tags: {} });
   });
