@@ -12,8 +12,8 @@ async function invoke(...argv: string[]): Promise<{ code: number; stdout: string
 }
 
 describe('podeip command', () => {
-  test('version prints podeip and Node.js versions', async () => {
-    expect(await invoke('version')).toEqual({ code: 0, stdout: `podeip ${VERSION} (node ${process.version})\n`, stderr: '' });
+  test.each(['version', '--version'])('%s prints podeip and Node.js versions', async (argument) => {
+    expect(await invoke(argument)).toEqual({ code: 0, stdout: `podeip ${VERSION} (node ${process.version})\n`, stderr: '' });
   });
 
   test.each(['--help', '-h', 'help'])('%s prints the usage to stdout and exits 0', async (argument) => {
