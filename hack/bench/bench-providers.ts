@@ -9,6 +9,14 @@ import type { PodNetwork } from '../network/pod-network.js';
 
 export type BenchProviderName = 'tencent' | 'alibaba';
 
+/** A documented rate limit: `burst` calls may go at once, then `perSecond` on average. */
+export interface WriteLimit {
+  perSecond: number;
+  burst: number;
+}
+
+const perSecond = (rate: number): WriteLimit => ({ perSecond: rate, burst: rate });
+
 export interface BenchProvider {
   name: BenchProviderName;
   region: string;
@@ -18,8 +26,8 @@ export interface BenchProvider {
   associateAction: string;
   describeAction: string;
   writeActions: string[];
-  /** Documented sustained calls per second of the writes a claim needs; absent = no documented limit. */
-  documentedPerSecond: { allocate: number; associate: number; disassociate?: number };
+  /** Documented limits of the writes a claim needs; absent = no documented limit. */
+  documentedLimits: { allocate: WriteLimit; associate: WriteLimit; disassociate?: WriteLimit };
   /** The emulator's rate limits as the output states them. */
   rateLimitNote: string;
   /** Starts the emulator with its documented rate limits, and quotas that do not cap the run. */
@@ -37,10 +45,10 @@ const TENCENT: BenchProvider = {
   associateAction: 'AssociateAddress',
   describeAction: 'DescribeAddresses',
   writeActions: ['AllocateAddresses', 'AssociateAddress', 'DisassociateAddress', 'ReleaseAddresses'],
-  documentedPerSecond: {
-    allocate: DEFAULT_TENCENT_RATE_LIMITS.AllocateAddresses!,
-    associate: DEFAULT_TENCENT_RATE_LIMITS.AssociateAddress!,
-    disassociate: DEFAULT_TENCENT_RATE_LIMITS.DisassociateAddress!,
+  documentedLimits: {
+    allocate: perSecond(DEFAULT_TENCENT_RATE_LIMITS.AllocateAddresses!),
+    associate: perSecond(DEFAULT_TENCENT_RATE_LIMITS.AssociateAddress!),
+    disassociate: perSecond(DEFAULT_TENCENT_RATE_LIMITS.DisassociateAddress!),
   },
   rateLimitNote: 'documented rate limits on: 10/s per write action, 20/s per describe action (token buckets, burst = rate)',
   startEmulator: (network, quota) => startTencentEmulator({ network, quota, dailyAllocateLimit: false }),
@@ -58,7 +66,7 @@ const ALIBABA: BenchProvider = {
   associateAction: 'AssociateEipAddress',
   describeAction: 'DescribeEipAddresses',
   writeActions: ['AllocateEipAddress', 'AssociateEipAddress', 'UnassociateEipAddress', 'ReleaseEipAddress'],
-  documentedPerSecond: { allocate: 2, associate: 2 },
+  documentedLimits: { allocate: { perSecond: 2, burst: 120 }, associate: { perSecond: 2, burst: 120 } },
   rateLimitNote: 'documented rate limits on: AllocateEipAddress and AssociateEipAddress 120 per minute each (token buckets, burst 120)',
   startEmulator: (network, quota) => startAlibabaEmulator({ network, quota }),
 };
@@ -67,15 +75,19 @@ export const BENCH_PROVIDERS: Record<BenchProviderName, BenchProvider> = { tence
 
 /**
  * The least time N new claims can take: each needs one allocate and one associate, and each action
- * has its own documented rate, so the slower action's N calls at its rate set the floor.
+ * has its own documented limit, so the slower action's N calls (less its burst) set the floor.
  */
 export function bindFloorSeconds(provider: BenchProvider, claims: number): number {
-  const { allocate, associate } = provider.documentedPerSecond;
-  return claims / Math.min(allocate, associate);
+  const { allocate, associate } = provider.documentedLimits;
+  return floorOf(claims, [allocate, associate]);
 }
 
 /** The same for moving N kept addresses to re-created pods: one disassociate and one associate each. */
 export function rebindFloorSeconds(provider: BenchProvider, claims: number): number {
-  const { associate, disassociate = Infinity } = provider.documentedPerSecond;
-  return claims / Math.min(associate, disassociate);
+  const { associate, disassociate } = provider.documentedLimits;
+  return floorOf(claims, disassociate ? [associate, disassociate] : [associate]);
+}
+
+function floorOf(calls: number, limits: WriteLimit[]): number {
+  return Math.max(...limits.map(({ perSecond, burst }) => Math.max(0, calls - burst) / perSecond));
 }

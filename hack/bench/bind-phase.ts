@@ -13,13 +13,15 @@ export interface BindResult {
   claimsPerSecond: number;
   floorSeconds: number;
   /** seconds / floorSeconds: 1.0 would be the cloud's documented write rate used to the full. */
-  ratioToFloor: number;
+  /** null when N fits in the bursts (floor 0). */
+  ratioToFloor: number | null;
   /** From each claim's first sighting to its first sighting as Bound, watched by the benchmark. */
   observed: DurationSummary;
   /** The controller's podeip_bind_duration_seconds histogram. */
   controllerHistogram: HistogramSummary;
+  /** Every call by action, throttled and other rejected ones included. */
   cloudCallsPerClaim: Record<string, number>;
-  cloudRejected: CallTally['rejected'];
+  cloudCalls: CallTally;
   kubeRequestsPerClaim: Record<string, number>;
 }
 
@@ -37,11 +39,11 @@ export async function runBindPhase(context: PhaseContext): Promise<BindResult> {
     seconds: round(window.seconds, 2),
     claimsPerSecond: round(pods / window.seconds, 2),
     floorSeconds: round(floor, 2),
-    ratioToFloor: round(window.seconds / floor, 2),
+    ratioToFloor: floor > 0 ? round(window.seconds / floor, 2) : null,
     observed: summarize(context.claims.latest().map((claim) => secondsUntilFirstBound(context, claim))),
     controllerHistogram: await summarizeHistogram(world.controller!.metrics.bindDuration),
     cloudCallsPerClaim: perClaim(window.cloud.byAction, pods),
-    cloudRejected: window.cloud.rejected,
+    cloudCalls: window.cloud,
     kubeRequestsPerClaim: perClaim(window.kube, pods),
   };
 }

@@ -9,6 +9,10 @@ export interface CallTally {
   rejected: Record<string, Record<string, number>>;
 }
 
+export function succeeded(tally: CallTally, action: string): number {
+  return (tally.byAction[action] ?? 0) - sum(tally.rejected[action] ?? {});
+}
+
 export function callsBetween(before: CallCounts, after: CallCounts): CallTally {
   const tally: CallTally = { byAction: {}, rejected: {} };
   for (const [action, byCode] of Object.entries(after)) {

@@ -4,7 +4,7 @@
  */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
 import { rebindFloorSeconds } from './bench-providers.js';
-import { perClaim, round } from './call-counts.js';
+import { perClaim, round, type CallTally } from './call-counts.js';
 import { summarize, type DurationSummary } from './durations.js';
 import { isBound } from './bind-phase.js';
 import { countEvery, measured, NAMESPACE, podsShowTheirAddresses, STATEFULSET, type PhaseContext } from './phase-context.js';
@@ -13,13 +13,16 @@ export interface ChurnResult {
   seconds: number;
   /** N / the documented rate of the slower of disassociate and associate. */
   floorSeconds: number;
-  ratioToFloor: number;
+  /** null when N fits in the bursts (floor 0). */
+  ratioToFloor: number | null;
   /** From the delete until each claim was first seen Bound to its new pod. */
   observed: DurationSummary;
   newAllocations: number;
   /** Claims whose address changed (must be 0). */
   changedAddresses: number;
+  /** Every call by action, throttled and other rejected ones included. */
   cloudCallsPerClaim: Record<string, number>;
+  cloudCalls: CallTally;
   kubeRequestsPerClaim: Record<string, number>;
 }
 
@@ -48,11 +51,12 @@ export async function runChurnPhase(context: PhaseContext): Promise<ChurnResult>
   return {
     seconds: round(window.seconds, 2),
     floorSeconds: round(floor, 2),
-    ratioToFloor: round(window.seconds / floor, 2),
+    ratioToFloor: floor > 0 ? round(window.seconds / floor, 2) : null,
     observed: summarize(claims.map(reboundAfter)),
     newAllocations: window.cloud.byAction[provider.allocateAction] ?? 0,
     changedAddresses: claims.filter((claim) => claim.status?.addressId !== before.get(claim.metadata.name)?.addressId).length,
     cloudCallsPerClaim: perClaim(window.cloud.byAction, pods),
+    cloudCalls: window.cloud,
     kubeRequestsPerClaim: perClaim(window.kube, pods),
   };
 }

@@ -33,7 +33,7 @@ export async function summarizeHistogram(histogram: Histogram): Promise<Histogra
     .sort((a, b) => a.le - b.le);
   const count = buckets.at(-1)?.cumulative ?? 0;
   const firstFull = buckets.find((bucket) => bucket.cumulative === count);
-  return { count, p50: round(quantile(0.5, buckets, count), 3), p95: round(quantile(0.95, buckets, count), 3), maxAtMost: firstFull?.le ?? 0 };
+  return { count, p50: round(quantile(0.5, buckets, count), 3), p95: round(quantile(0.95, buckets, count), 3), maxAtMost: count === 0 ? 0 : (firstFull?.le ?? 0) };
 }
 
 function quantile(share: number, buckets: Array<{ le: number; cumulative: number }>, count: number): number {

@@ -15,14 +15,14 @@ export function formatReport(result: BenchResult): string {
       ...rows([
         ['total', `${bind.seconds} s`],
         ['claims per second', `${bind.claimsPerSecond}`],
-        ['rate-limit floor', `${bind.floorSeconds} s (N / documented rate of the slower write action)`],
-        ['ratio to floor', `${bind.ratioToFloor}×`],
+        ['rate-limit floor', `${bind.floorSeconds} s (max over allocate, associate of (N − burst) / rate)`],
+        ['ratio to floor', ratio(bind.ratioToFloor)],
         ['bind duration, watched', `p50 ${bind.observed.p50} s, p95 ${bind.observed.p95} s, max ${bind.observed.max} s`],
         ['podeip_bind_duration_seconds', `p50 ≈${bind.controllerHistogram.p50} s, p95 ≈${bind.controllerHistogram.p95} s, max ≤${bind.controllerHistogram.maxAtMost} s (${bind.controllerHistogram.count} observations)`],
       ]),
       '  cloud calls per claim',
       ...rows(Object.entries(bind.cloudCallsPerClaim).map(([action, count]) => [action, `${count}`]), 4),
-      ...rejectedRows(bind.cloudRejected),
+      ...rejectedRows(bind.cloudCalls.rejected),
       '  Kubernetes API requests per claim (controller only)',
       ...rows(Object.entries(bind.kubeRequestsPerClaim).map(([request, count]) => [request, `${count}`]), 4),
     );
@@ -47,20 +47,25 @@ export function formatReport(result: BenchResult): string {
       'churn (delete every pod → each claim Bound to the new pod with the same address)',
       ...rows([
         ['total', `${churn.seconds} s`],
-        ['rate-limit floor', `${churn.floorSeconds} s (N / documented rate of the slower of disassociate and associate)`],
-        ['ratio to floor', `${churn.ratioToFloor}×`],
+        ['rate-limit floor', `${churn.floorSeconds} s (max over disassociate, associate of (N − burst) / rate)`],
+        ['ratio to floor', ratio(churn.ratioToFloor)],
         ['re-bind, watched', `p50 ${churn.observed.p50} s, p95 ${churn.observed.p95} s, max ${churn.observed.max} s`],
         ['new allocations', `${churn.newAllocations} (must be 0)`],
         ['changed addresses', `${churn.changedAddresses} (must be 0)`],
       ]),
       '  cloud calls per claim',
       ...rows(Object.entries(churn.cloudCallsPerClaim).map(([action, count]) => [action, `${count}`]), 4),
+      ...rejectedRows(churn.cloudCalls.rejected),
       '  Kubernetes API requests per claim (controller only)',
       ...rows(Object.entries(churn.kubeRequestsPerClaim).map(([request, count]) => [request, `${count}`]), 4),
     );
   }
   lines.push('', result.failures.length === 0 ? 'result: every invariant held' : `result: FAILED\n${result.failures.map((failure) => `  - ${failure}`).join('\n')}`);
   return lines.join('\n');
+}
+
+function ratio(value: number | null): string {
+  return value === null ? 'n/a (N fits in the bursts)' : `${value}×`;
 }
 
 function rows(pairs: string[][], indent = 2): string[] {
