@@ -77,7 +77,8 @@ export class KubeApi {
     await this.custom.deleteNamespacedCustomObject({ group: GROUP, version: VERSION, namespace, plural: PLURAL, name, body: { preconditions: { uid } } });
   }
 
-  async patchPodAnnotations(namespace: string, name: string, annotations: Record<string, string>): Promise<unknown> {
+  /** A `null` value removes that annotation. */
+  async patchPodAnnotations(namespace: string, name: string, annotations: Record<string, string | null>): Promise<unknown> {
     return this.core.patchNamespacedPod({ namespace, name, body: { metadata: { annotations } } }, MERGE);
   }
 

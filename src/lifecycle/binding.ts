@@ -5,7 +5,7 @@
  */
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import { isOwned } from '../k8s/eipclaim.js';
-import { type PodView } from '../k8s/pod-view.js';
+import { EIP_BOUND_CONDITION, type PodView } from '../k8s/pod-view.js';
 import type { CloudAddress } from '../providers/provider.js';
 import { announce } from './announce.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG, NAME_TAG, NAMESPACE_TAG } from './address-book.js';
@@ -13,7 +13,7 @@ import type { ClaimWriter } from './claim-writer.js';
 import { withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
-import { ADDRESS_ID_ANNOTATION, writePodOutputs } from './pod-outputs.js';
+import { ADDRESS_ID_ANNOTATION, withdrawPodOutputs, writePodOutputs } from './pod-outputs.js';
 import { chooseStaticAddress, holderOf } from './static-choice.js';
 import type { StaticAddressRequest } from '../annotations/claim-request.js';
 import type { PollDelays } from './poll-delays.js';
@@ -49,6 +49,7 @@ export class Binder {
       return (await this.completeAllocation(current, pod, address)) ? this.poll(key) : result;
     }
     if (address.state === 'Bound' || address.state === 'Releasing') return this.freeFromElsewhere(key, current, pod, address);
+    current = await this.reportUnboundIfItWorkedBefore(current, pod, address);
     const target = await this.context.provider.resolveTarget(pod.podIP);
     if (!target) return this.poll(key);
     this.context.addresses.invalidate(addressId);
@@ -124,6 +125,7 @@ export class Binder {
 
   private async addressLost(claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const addressId = claim.status!.addressId!;
+    await withdrawPodOutputs(this.context, pod, 'AddressLost', `address ${addressId} no longer exists`, true);
     if (!isOwned(claim.spec)) {
       const message = `static address ${addressId} does not exist`;
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressNotFound', message }]);
@@ -150,9 +152,10 @@ export class Binder {
       await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
       return { requeueAfterMs: this.context.settings.conflictRetryMs };
     }
+    const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
+    await this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${from} to ${pod.podIP}`);
     this.context.addresses.invalidate(address.id);
     await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () => this.context.provider.disassociate(address.id, address.target));
-    const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
     return this.poll(key);
   }
@@ -190,6 +193,26 @@ export class Binder {
     }
     await writePodOutputs(this.context, pod, address.publicIp, address.id);
     return {};
+  }
+
+  /** An unbound address for a pod that had a working one: out-of-band unbinding (R11), or a pod re-created on a new IP after the address came off the old one (R5, R10). */
+  private async reportUnboundIfItWorkedBefore(claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<EIPClaim> {
+    if (pod.ownConditions[EIP_BOUND_CONDITION] === 'True') {
+      return this.reportNotBound(claim, pod, 'AddressUnbound', `address ${address.id} is not bound; binding it to ${pod.podIP} again`);
+    }
+    const previousIp = claim.status?.privateIP;
+    if (!previousIp || previousIp === pod.podIP) return claim;
+    return this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${previousIp} to ${pod.podIP}`);
+  }
+
+  /** Until the address is bound to this pod again, the pod's readiness gate and the claim say it does not work. */
+  private async reportNotBound(claim: EIPClaim, pod: PodView, reason: string, message: string): Promise<EIPClaim> {
+    await withdrawPodOutputs(this.context, pod, reason, message, false);
+    if (claim.status?.phase !== 'Bound') return claim;
+    return this.writer.updateStatus(claim, { phase: 'Allocated' }, [
+      { type: 'Bound', status: 'False', reason, message },
+      { type: 'Ready', status: 'False', reason, message },
+    ]);
   }
 
   private poll(key: string): ReconcileResult {
