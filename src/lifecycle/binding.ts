@@ -148,6 +148,7 @@ export class Binder {
     if (!boundByPodeip && !this.context.settings.allowAddressTakeover) {
       const where = address.target ? `${address.target.networkInterfaceId}/${address.target.privateIp}` : address.boundToOther ?? 'another resource';
       const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
+      await withdrawPodOutputs(this.context, pod, 'AddressInUse', message, false);
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressInUse', message }]);
       await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
       return { requeueAfterMs: this.context.settings.conflictRetryMs };

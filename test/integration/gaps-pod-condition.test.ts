@@ -126,4 +126,29 @@ describe.each(PROVIDER_ROWS)('the pod condition follows whether the EIP works ($
     const replaced = await podWith('gap-lost', 'True', 'EIPBound');
     expect(outputsOf(replaced, row)).toEqual([second.claim.status!.publicIP, second.claim.status!.addressId, second.claim.status!.publicIP]);
   });
+
+  test('a static address taken to another target behind podeip\'s back: False (AddressInUse), no takeover', async () => {
+    const { addressId } = world().cloud.admin.createAddress({ tags: {} });
+    await world().createPod('gap-static', row.staticRequest([addressId]), { readinessGates: gatesOf(row) });
+    const { claim } = await world().boundClaim('gap-static');
+    await podWith('gap-static', 'True');
+    const elsewhere = world().network.nodes()[0]!.interfaces[0]!;
+    const hostIp = elsewhere.privateIps.find((ip) => ip.primary)!.address;
+    await world().stopController();
+    const provider = await world().directProvider();
+    try {
+      await provider.disassociate(addressId, { networkInterfaceId: claim.status!.networkInterfaceId!, privateIp: claim.status!.privateIP! });
+      await eventually('unbound', () => world().address(addressId)?.status === row.status.available);
+      await provider.associate(addressId, { networkInterfaceId: elsewhere.networkInterfaceId, privateIp: hostIp });
+    } finally {
+      provider.close();
+    }
+    await world().startController();
+
+    const refused = await podWith('gap-static', 'False', 'AddressInUse');
+    expect(condition(refused, GATE)!.message).toBe(
+      `static address ${addressId} is bound to ${elsewhere.networkInterfaceId}/${hostIp}, which podeip did not bind; not taking it over`,
+    );
+    expect(world().address(addressId)).toMatchObject({ privateIp: hostIp, networkInterfaceId: elsewhere.networkInterfaceId });
+  });
 });
