@@ -58,6 +58,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     region: flags.region,
     clusterId: flags.clusterId,
     ...(flags.cloudEndpoint ? { cloudEndpoint: flags.cloudEndpoint } : {}),
+    ...(flags.vpcId ? { vpcId: flags.vpcId } : {}),
     ...(flags.namespace ? { namespace: flags.namespace } : {}),
     ...(flags.claimExpiredMs !== undefined ? { claimExpiredMs: flags.claimExpiredMs } : {}),
     enableOwnerRef: flags.enableOwnerRef,

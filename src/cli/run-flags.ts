@@ -26,6 +26,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'leader-elect-retry-period', kind: 'string', help: 'pause between attempts to acquire or renew the Lease', defaultText: '2s' },
   { name: 'max-concurrent-reconciles', kind: 'string', help: 'claims reconciled at the same time', defaultText: '10' },
   { name: 'cloud-endpoint', kind: 'string', help: 'cloud API endpoint URL (emulator or private endpoint)', defaultText: 'the provider\'s public endpoint' },
+  { name: 'vpc-id', kind: 'string', help: 'VPC of the cluster\'s pods: pod IPs are looked up only on ENIs in it (needed when VPCs overlap)', defaultText: 'any VPC' },
   { name: 'cloud-sync-period', kind: 'string', help: 'how often every claim is checked against the cloud (Go duration)', defaultText: '1m' },
   { name: 'orphan-grace-period', kind: 'string', help: 'how long a tagged address without a claim is kept before it is released', defaultText: '10m' },
   { name: 'graceful-shutdown-timeout', kind: 'string', help: 'how long in-flight reconciles may finish after SIGTERM', defaultText: '25s' },
@@ -62,6 +63,7 @@ export interface RunFlags {
   leaderElectionTimings: LeaderElectionTimings;
   maxConcurrentReconciles: number;
   cloudEndpoint?: string;
+  vpcId?: string;
   cloudSyncMs: number;
   orphanGraceMs: number;
   gracefulShutdownMs: number;
@@ -95,7 +97,7 @@ export function parseRunFlags(argv: string[]): RunFlags {
   };
   const expired = text('claim-expired-duration');
   if (expired !== undefined && expired !== '') parsed.claimExpiredMs = durationOf('claim-expired-duration', expired, MIN_CLAIM_EXPIRED_MS);
-  const optional = { namespace: text('namespace'), kubeconfig: text('kubeconfig'), leaderElectionNamespace: text('leader-election-namespace') };
+  const optional = { namespace: text('namespace'), kubeconfig: text('kubeconfig'), leaderElectionNamespace: text('leader-election-namespace'), vpcId: text('vpc-id') };
   for (const [key, value] of Object.entries(optional)) if (value) Object.assign(parsed, { [key]: value });
   const endpoint = text('cloud-endpoint');
   if (endpoint) parsed.cloudEndpoint = endpointOf(endpoint);

@@ -16,6 +16,8 @@ export interface ControllerOptions {
   region: string;
   clusterId: string;
   cloudEndpoint?: string;
+  /** The pods' VPC; pod IPs are resolved only on its ENIs. Default: any VPC. */
+  vpcId?: string;
   /** Client-side cloud rate limits per action; default: the cloud's documented limits. */
   cloudRateLimits?: RateLimits;
   /** Use this provider instead of building one from provider/region/cloudEndpoint. */

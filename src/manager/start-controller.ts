@@ -134,6 +134,7 @@ function providerFor(options: ControllerOptions, metrics: ControllerMetrics): Pr
   return createProvider(options.provider, {
     region: options.region,
     ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
+    ...(options.vpcId ? { vpcId: options.vpcId } : {}),
     ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
     observer: metrics.cloudCallObserver(),
   });

@@ -24,6 +24,6 @@ describe.each(PROVIDER_ROWS)('R8 cascade ($name)', (row) => {
       return addressIds.every((id) => !world().address(id));
     });
     expect(releasedWhilePodExisted).toEqual([]);
-    expect(await world().claims()).toEqual([]);
+    await eventually('the claims are gone once their finalizers are removed', async () => ((await world().claims()).length === 0 ? true : undefined));
   });
 });

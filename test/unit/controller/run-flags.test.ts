@@ -39,6 +39,7 @@ describe('podeip run flags', () => {
       '--leader-elect=false',
       '--max-concurrent-reconciles=4',
       '--cloud-endpoint=http://127.0.0.1:9999',
+      '--vpc-id=vpc-abc12345',
       '--log-level=debug',
       '--leader-elect-lease-duration=1500ms',
       '--leader-elect-renew-deadline', '1s',
@@ -56,6 +57,7 @@ describe('podeip run flags', () => {
       leaderElect: false,
       maxConcurrentReconciles: 4,
       cloudEndpoint: 'http://127.0.0.1:9999',
+      vpcId: 'vpc-abc12345',
       logLevel: 'debug',
       leaderElectionTimings: { leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 200 },
     });
@@ -85,7 +87,7 @@ describe('podeip run flags', () => {
   });
 
   test('--help documents every flag of SPEC 8', () => {
-    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'leader-elect-lease-duration', 'leader-elect-renew-deadline', 'leader-elect-retry-period', 'max-concurrent-reconciles', 'cloud-endpoint', 'log-level']) {
+    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'leader-elect-lease-duration', 'leader-elect-renew-deadline', 'leader-elect-retry-period', 'max-concurrent-reconciles', 'cloud-endpoint', 'vpc-id', 'log-level']) {
       expect(RUN_USAGE).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
     }
     expect(parseRunFlags(['--help']).help).toBe(true);
