@@ -73,7 +73,8 @@ export async function runBenchmark(options: BenchOptions, progress: (line: strin
   return result;
 }
 
-function brokenInvariants({ restart, churn }: BenchResult): string[] {
+/** What makes `make bench` exit 1, besides a phase that did not finish. */
+export function brokenInvariants({ restart, churn }: BenchResult): string[] {
   const broken: string[] = [];
   if (restart && restart.cloudWrites > 0) broken.push(`restart made ${restart.cloudWrites} cloud writes (must be 0)`);
   if (restart && restart.describeCalls > restart.describeBudget) broken.push(`restart made ${restart.describeCalls} describe calls (at most ${restart.describeBudget})`);
