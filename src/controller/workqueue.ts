@@ -2,6 +2,11 @@
  * A keyed work queue in the manner of client-go's: adds of a waiting key are deduplicated, a key is
  * never handled by two workers at once (an add while it is being handled runs it again afterwards),
  * per-key exponential backoff, delayed adds. p-queue supplies the worker concurrency.
+ *
+ * Delayed adds (a reconcile's requeueAfter, a retry) are follow-ups of work a key has under way and
+ * run before fresh adds, like controller-runtime's priority queue: otherwise a claim that allocated
+ * waits behind every other claim's pending allocation before it may associate, and a burst binds
+ * in one wave at its end.
  */
 import PQueue from 'p-queue';
 
@@ -18,11 +23,15 @@ export interface WorkQueueOptions {
   observer?: QueueObserver;
 }
 
+const FRESH = 0;
+const FOLLOW_UP = 1;
+
 const noObserver: QueueObserver = { added: () => undefined, retried: () => undefined, depth: () => undefined };
 
 export class WorkQueue {
   private readonly workers: PQueue;
-  private readonly waiting = new Set<string>();
+  /** Keys waiting to be handled, with their priority. */
+  private readonly waiting = new Map<string, number>();
   private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, { timer: NodeJS.Timeout; at: number }>();
@@ -42,24 +51,20 @@ export class WorkQueue {
   }
 
   add(key: string): void {
-    if (this.shuttingDown || this.waiting.has(key)) return;
-    this.waiting.add(key);
-    this.observer.added();
-    this.observer.depth(this.waiting.size);
-    if (!this.processing.has(key)) this.dispatch(key);
+    this.enqueue(key, FRESH);
   }
 
   /** Adds the key after `delayMs`; an earlier pending delayed add of the same key wins. */
   addAfter(key: string, delayMs: number): void {
     if (this.shuttingDown) return;
-    if (delayMs <= 0) return this.add(key);
+    if (delayMs <= 0) return this.enqueue(key, FOLLOW_UP);
     const at = Date.now() + delayMs;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
     if (existing) clearTimeout(existing.timer);
     const timer = setTimeout(() => {
       this.delayed.delete(key);
-      this.add(key);
+      this.enqueue(key, FOLLOW_UP);
     }, Math.min(delayMs, 2 ** 31 - 1));
     this.delayed.set(key, { timer, at });
   }
@@ -97,9 +102,27 @@ export class WorkQueue {
     clearTimeout(timer);
   }
 
+  /** Adding a waiting key only raises its priority. */
+  private enqueue(key: string, priority: number): void {
+    if (this.shuttingDown) return;
+    const waitingAt = this.waiting.get(key);
+    if (waitingAt !== undefined) return this.raise(key, waitingAt, priority);
+    this.waiting.set(key, priority);
+    this.observer.added();
+    this.observer.depth(this.waiting.size);
+    if (!this.processing.has(key)) this.dispatch(key);
+  }
+
+  private raise(key: string, current: number, wanted: number): void {
+    if (wanted <= current) return;
+    this.waiting.set(key, wanted);
+    // A waiting key that is not being handled is dispatched: its task waits in p-queue under the key as id.
+    if (!this.processing.has(key)) this.workers.setPriority(key, wanted);
+  }
+
   private dispatch(key: string): void {
     // handle() reports its own failures; the queue only sequences.
-    this.workers.add(() => this.run(key)).catch(() => undefined);
+    this.workers.add(() => this.run(key), { id: key, priority: this.waiting.get(key) }).catch(() => undefined);
   }
 
   private async run(key: string): Promise<void> {

@@ -17,6 +17,7 @@ import { ADDRESS_ID_ANNOTATION, withdrawPodOutputs, writePodOutputs } from './po
 import { chooseStaticAddress, holderOf } from './static-choice.js';
 import type { StaticAddressRequest } from '../annotations/claim-request.js';
 import type { PollDelays } from './poll-delays.js';
+import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
 
@@ -25,6 +26,7 @@ export class Binder {
     private readonly context: LifecycleContext,
     private readonly writer: ClaimWriter,
     private readonly polls: PollDelays,
+    private readonly creationTimes: CreationTimes,
   ) {}
 
   async ensureBound(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
@@ -187,9 +189,8 @@ export class Binder {
       ],
     );
     if (!recorded) {
-      if (!status.boundAt && claim.metadata.creationTimestamp) {
-        this.context.metrics.bindDuration.observe((now.getTime() - Date.parse(claim.metadata.creationTimestamp)) / 1000);
-      }
+      const createdMs = status.boundAt ? undefined : this.creationTimes.take(claim);
+      if (createdMs !== undefined) this.context.metrics.bindDuration.observe((now.getTime() - createdMs) / 1000);
       await announce(this.context, { pod, claim: current }, 'Normal', 'AssociatedEIP', `bound ${address.id} (${address.publicIp}) to ${target.networkInterfaceId}/${target.privateIp}`);
     }
     await writePodOutputs(this.context, pod, address.publicIp, address.id);

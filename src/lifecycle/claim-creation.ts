@@ -1,6 +1,6 @@
 /** R1: a pod that asks for an EIP, and is neither terminating nor finished, gets a claim at once. */
 import type { OwnedAddressRequest, StaticAddressRequest } from '../annotations/claim-request.js';
-import { type EIPClaimSpec, FINALIZER, GROUP, KIND, type OwnerReference, VERSION } from '../k8s/eipclaim.js';
+import { type EIPClaim, type EIPClaimSpec, FINALIZER, GROUP, KIND, type OwnerReference, VERSION } from '../k8s/eipclaim.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { LifecycleContext } from './context.js';
 import { chooseStaticAddress } from './static-choice.js';
@@ -24,7 +24,7 @@ function ownerOf(pod: PodView): OwnerReference[] {
   return [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid, blockOwnerDeletion: false }];
 }
 
-export async function createClaim(context: LifecycleContext, pod: PodView, request: OwnedAddressRequest | StaticAddressRequest, key: string): Promise<void> {
+export async function createClaim(context: LifecycleContext, pod: PodView, request: OwnedAddressRequest | StaticAddressRequest, key: string): Promise<EIPClaim> {
   const body = {
     apiVersion: `${GROUP}/${VERSION}`,
     kind: KIND,
@@ -38,4 +38,5 @@ export async function createClaim(context: LifecycleContext, pod: PodView, reque
   };
   const created = await context.api.createClaim(body);
   context.claims.observe(created);
+  return created;
 }

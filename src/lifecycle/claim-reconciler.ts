@@ -14,6 +14,7 @@ import { Binder } from './binding.js';
 import { createClaim, specFor } from './claim-creation.js';
 import { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';
+import { CreationTimes } from './creation-times.js';
 import { Finalizer } from './finalization.js';
 import { PollDelays } from './poll-delays.js';
 import { Rejections } from './rejections.js';
@@ -30,11 +31,12 @@ export class ClaimReconciler {
   private readonly finalizer: Finalizer;
   private readonly polls: PollDelays;
   private readonly rejections = new Rejections(REJECTED_RETRY_MS);
+  private readonly creationTimes = new CreationTimes();
 
   constructor(private readonly context: LifecycleContext) {
     this.writer = new ClaimWriter(context);
     this.polls = new PollDelays(context.settings.pollIntervalMs, context.settings.maxPollIntervalMs);
-    this.binder = new Binder(context, this.writer, this.polls);
+    this.binder = new Binder(context, this.writer, this.polls, this.creationTimes);
     this.retention = new Retention(context, this.writer, this.polls);
     this.finalizer = new Finalizer(context, this.writer, this.polls);
   }
@@ -48,11 +50,14 @@ export class ClaimReconciler {
   };
 
   private async reconcilePair(key: string, pod: PodView | undefined, claim: EIPClaim | undefined): Promise<ReconcileResult> {
-    if (claim?.metadata.deletionTimestamp) return this.finalizer.finalize(key, claim, pod);
+    if (claim?.metadata.deletionTimestamp) {
+      this.creationTimes.forget(claim);
+      return this.finalizer.finalize(key, claim, pod);
+    }
     const request: ClaimRequest = pod && !isTerminal(pod) ? this.context.dialect.parse(pod) : { kind: 'none' };
     if (request.kind === 'invalid') return this.rejectRequest(pod!, claim, request);
     if (!claim) {
-      if (pod && !pod.deleting && request.kind !== 'none') await createClaim(this.context, pod, request, key);
+      if (pod && !pod.deleting && request.kind !== 'none') await this.createClaim(pod, request, key);
       return {};
     }
     const current = await this.writer.ensureFinalizer(claim);
@@ -61,6 +66,11 @@ export class ClaimReconciler {
     const held = this.rejections.remaining(key, fingerprintOf(current, pod));
     if (held !== undefined) return { requeueAfterMs: held };
     return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod);
+  }
+
+  private async createClaim(pod: PodView, request: ValidRequest, key: string): Promise<void> {
+    const startedMs = this.context.clock.now().getTime();
+    this.creationTimes.record(await createClaim(this.context, pod, request, key), startedMs);
   }
 
   /** Bad input: no cloud call, nothing released; a Warning on the pod and the claim's Ready condition (once per problem while a claim records it). */

@@ -54,7 +54,7 @@ export class ControllerMetrics {
     this.bindDuration = new Histogram({
       name: 'podeip_bind_duration_seconds',
       help: 'From claim creation to the address being bound',
-      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      buckets: [0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600],
       registers,
     });
     this.orphansReleased = new Counter({ name: 'podeip_orphans_released_total', help: 'Tagged addresses released because their claim no longer exists', registers });

@@ -6,16 +6,26 @@ function deferred() {
   return { promise, resolve };
 }
 
+/** One worker that records the keys it handles; the first run waits for `gate`, `finished` resolves after `runCount` runs. */
+function singleWorker(runCount: number) {
+  const runs: string[] = [];
+  const started = deferred();
+  const gate = deferred();
+  const finished = deferred();
+  const queue = new WorkQueue(async (key) => {
+    runs.push(key);
+    if (runs.length === 1) {
+      started.resolve();
+      await gate.promise;
+    }
+    if (runs.length === runCount) finished.resolve();
+  }, { concurrency: 1 });
+  return { queue, runs, started, gate, finished };
+}
+
 describe('WorkQueue', () => {
   test('adds of a waiting key collapse into one run', async () => {
-    const runs: string[] = [];
-    const gate = deferred();
-    const lastRun = deferred();
-    const queue = new WorkQueue(async (key) => {
-      runs.push(key);
-      if (key === 'blocker') await gate.promise;
-      if (key === 'b') lastRun.resolve();
-    }, { concurrency: 1 });
+    const { queue, runs, gate, finished } = singleWorker(3);
     queue.add('blocker');
     queue.add('a');
     queue.add('a');
@@ -23,7 +33,7 @@ describe('WorkQueue', () => {
     queue.add('a');
     expect(queue.depth).toBe(2);
     gate.resolve();
-    await lastRun.promise;
+    await finished.promise;
     await queue.shutDown(1000);
     expect(runs).toEqual(['blocker', 'a', 'b']);
   });
@@ -102,6 +112,33 @@ describe('WorkQueue', () => {
     await queue.shutDown(100);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toBeLessThan(1000);
+  });
+
+  test('a delayed add is a follow-up: it runs before fresh adds, and raises a waiting key ahead of them', async () => {
+    const { queue, runs, gate, finished } = singleWorker(5);
+    queue.add('blocker');
+    ['fresh-1', 'raised', 'fresh-2'].forEach((key) => queue.add(key));
+    queue.addAfter('raised', 0);
+    queue.addAfter('follow-up', 0);
+    expect(queue.depth).toBe(4);
+    gate.resolve();
+    await finished.promise;
+    await queue.shutDown(100);
+    expect(runs).toEqual(['blocker', 'raised', 'follow-up', 'fresh-1', 'fresh-2']);
+  });
+
+  test('a follow-up of a key being handled runs right after it, ahead of fresh adds', async () => {
+    const { queue, runs, started, gate, finished } = singleWorker(4);
+    queue.add('claim');
+    await started.promise;
+    queue.add('other-1');
+    queue.add('claim');
+    queue.add('other-2');
+    queue.addAfter('claim', 0);
+    gate.resolve();
+    await finished.promise;
+    await queue.shutDown(100);
+    expect(runs).toEqual(['claim', 'claim', 'other-1', 'other-2']);
   });
 
   test('shutDown drops waiting work, finishes work in flight and refuses new adds', async () => {
