@@ -1,7 +1,9 @@
 /**
  * podeip's view of cloud addresses, read in batches: a periodic sync (every address tagged for this
  * cluster, plus the static ones claims name) and on-demand reads that coalesce every id asked for in
- * the same moment into one describe call. Reconcilers read from here, never one call per claim.
+ * the same moment, or while the previous read is still waiting for its rate-limit token or answer,
+ * into one describe call. Reconcilers read from here, never one call per claim: in a burst, one
+ * describe per claim would make the describe limit, not the write limits, set the pace.
  */
 import { isCloudError } from '../providers/cloud-error.js';
 import type { CloudAddress, Provider } from '../providers/provider.js';
@@ -28,6 +30,7 @@ export class AddressBook {
   private readonly epochs = new Map<string, number>();
   private readonly waiting = new Map<string, Waiter[]>();
   private flushScheduled = false;
+  private flushing = false;
   private taggedSnapshot: CloudAddress[] = [];
 
   constructor(
@@ -86,15 +89,19 @@ export class AddressBook {
       const waiters = this.waiting.get(addressId) ?? [];
       waiters.push({ resolve, reject });
       this.waiting.set(addressId, waiters);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushing || this.waiting.size === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.flushScheduled = false;
+    this.flushing = true;
     const batch = new Map(this.waiting);
     this.waiting.clear();
     const ids = [...batch.keys()];
@@ -107,6 +114,9 @@ export class AddressBook {
       }
     } catch (error) {
       for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
+    } finally {
+      this.flushing = false;
+      this.scheduleFlush();
     }
   }
 
