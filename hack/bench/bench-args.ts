@@ -1,5 +1,5 @@
 /** `make bench ARGS="..."` / `node dist/hack/bench/run.js [--provider tencent|alibaba] [--pods N] [--timeout S] [--json]`. */
-import { parseArgs } from 'node:util';
+import { parseStrictFlags } from '../cli/strict-flags.js';
 import type { BenchOptions } from './benchmark.js';
 
 export interface BenchArgs extends BenchOptions {
@@ -13,8 +13,10 @@ export const BENCH_USAGE = `Usage: node dist/hack/bench/run.js [--provider tence
 Progress goes to stderr, the result table (or with --json one JSON object) to stdout.
 Exit code 0: every invariant held; 1: an invariant failed or a phase timed out; 2: bad flags.`;
 
+const BENCH_FLAGS = { provider: { type: 'string' }, pods: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } } as const;
+
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const { values } = parseOwnFlags(argv);
+  const values = parseStrictFlags(argv, BENCH_FLAGS, BenchUsageError);
   const provider = values.provider ?? 'tencent';
   if (provider !== 'tencent' && provider !== 'alibaba') throw new BenchUsageError(`--provider must be tencent or alibaba, got "${provider}"`);
   return {
@@ -23,19 +25,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     ...(values.timeout !== undefined ? { timeoutSeconds: positiveInteger('--timeout', values.timeout) } : {}),
     json: values.json ?? false,
   };
-}
-
-function parseOwnFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { provider: { type: 'string' }, pods: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new BenchUsageError((error as Error).message);
-  }
 }
 
 function positiveInteger(flag: string, value: string): number {

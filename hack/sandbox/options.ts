@@ -3,7 +3,7 @@
  *   podeip sandbox [--provider tencent|alibaba] [--api-port N] [--cloud-port N] [--metrics-port N]
  *                  [--kubeconfig PATH] [--ready-file PATH] [--no-demo] [-- CONTROLLER FLAGS]
  */
-import { parseArgs } from 'node:util';
+import { parseStrictFlags } from '../cli/strict-flags.js';
 
 export type SandboxProvider = 'tencent' | 'alibaba';
 
@@ -37,11 +37,21 @@ Flags:
   -h, --help                   show this help
 Everything after "--" is passed to "podeip run" unchanged.`;
 
+const SANDBOX_FLAGS = {
+  provider: { type: 'string' },
+  'api-port': { type: 'string' },
+  'cloud-port': { type: 'string' },
+  'metrics-port': { type: 'string' },
+  kubeconfig: { type: 'string' },
+  'ready-file': { type: 'string' },
+  'no-demo': { type: 'boolean' },
+} as const;
+
 export function parseSandboxArgs(argv: string[]): SandboxOptions {
   const separator = argv.indexOf('--');
   const own = separator === -1 ? argv : argv.slice(0, separator);
   const controllerFlags = separator === -1 ? [] : argv.slice(separator + 1);
-  const { values } = parseOwnFlags(own);
+  const values = parseStrictFlags(own, SANDBOX_FLAGS, UsageError);
   return {
     provider: parseProvider(values.provider ?? 'tencent'),
     apiPort: parsePort('--api-port', values['api-port']),
@@ -58,27 +68,6 @@ export function wantsHelp(argv: string[]): boolean {
   const separator = argv.indexOf('--');
   const own = separator === -1 ? argv : argv.slice(0, separator);
   return own.includes('--help') || own.includes('-h');
-}
-
-function parseOwnFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        provider: { type: 'string' },
-        'api-port': { type: 'string' },
-        'cloud-port': { type: 'string' },
-        'metrics-port': { type: 'string' },
-        kubeconfig: { type: 'string' },
-        'ready-file': { type: 'string' },
-        'no-demo': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 function parseProvider(value: string): SandboxProvider {
