@@ -17,8 +17,12 @@ describe('config/rbac grants podeip nothing it does not use', () => {
 
   test('a pod with a readiness gate is bound, and deleting it deletes its claim', async () => {
     await world().createPod('rbac-web', row.ownedRequest(), { readinessGates: ['podeip.io/eip-bound'] });
-    const { pod } = await world().boundClaim('rbac-web');
-    expect(pod.status?.conditions?.find((condition) => condition.type === 'podeip.io/eip-bound')?.status).toBe('True');
+    await world().boundClaim('rbac-web');
+    // The gate is a status write of its own, after the annotations boundClaim waits for.
+    await eventually('readiness gate True', async () => {
+      const pod = await world().pod('rbac-web');
+      return pod?.status?.conditions?.find((condition) => condition.type === 'podeip.io/eip-bound')?.status === 'True';
+    });
     await world().deletePod('rbac-web');
     await claimGone('rbac-web');
   });
