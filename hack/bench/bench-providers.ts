@@ -91,3 +91,9 @@ export function rebindFloorSeconds(provider: BenchProvider, claims: number): num
 function floorOf(calls: number, limits: WriteLimit[]): number {
   return Math.max(...limits.map(({ perSecond, burst }) => Math.max(0, calls - burst) / perSecond));
 }
+
+/** How long the associate bucket takes to win back the N calls bind spent (at most its burst): churn needs it full. */
+export function associateRefillSeconds(provider: BenchProvider, claims: number): number {
+  const { perSecond, burst } = provider.documentedLimits.associate;
+  return Math.min(burst, claims) / perSecond;
+}

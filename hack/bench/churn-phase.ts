@@ -3,13 +3,15 @@
  * kept claim must bind its same address to the new pod, without allocating anything.
  */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
-import { rebindFloorSeconds } from './bench-providers.js';
+import { rebindFloorSeconds, associateRefillSeconds } from './bench-providers.js';
 import { perClaim, round, type CallTally } from './call-counts.js';
 import { summarize, type DurationSummary } from './durations.js';
 import { isBound } from './bind-phase.js';
 import { countEvery, measured, NAMESPACE, podsShowTheirAddresses, STATEFULSET, type PhaseContext } from './phase-context.js';
 
 export interface ChurnResult {
+  /** Waited after bind so the associate burst is full again (not part of `seconds`). */
+  quietSecondsBefore: number;
   seconds: number;
   /** N / the documented rate of the slower of disassociate and associate. */
   floorSeconds: number;
@@ -35,6 +37,10 @@ export async function runChurnPhase(context: PhaseContext): Promise<ChurnResult>
   const { world, pods, provider, timeoutMs } = context;
   const before = new Map<string, Before>(context.claims.latest().map((claim) => [claim.metadata.name, { podUid: claim.status?.podUID, addressId: claim.status?.addressId }]));
   const reboundNow = (claim: EIPClaim) => isBound(claim) && claim.status?.podUID !== before.get(claim.metadata.name)?.podUid;
+  // The floor assumes a full associate burst, which bind has just spent: churn starts after a quiet period, as in production.
+  const quiet = associateRefillSeconds(provider, pods);
+  context.progress(`churn: waiting ${quiet} s for the associate burst to refill`);
+  await new Promise((resolve) => setTimeout(resolve, quiet * 1000));
   context.progress(`churn: deleting all ${pods} pods`);
   const stopCounting = countEvery(context, 're-bound', () => context.claims.latest().filter(reboundNow).length);
   const window = await measured(context, async () => {
@@ -49,6 +55,7 @@ export async function runChurnPhase(context: PhaseContext): Promise<ChurnResult>
   };
   const floor = rebindFloorSeconds(provider, pods);
   return {
+    quietSecondsBefore: quiet,
     seconds: round(window.seconds, 2),
     floorSeconds: round(floor, 2),
     ratioToFloor: floor > 0 ? round(window.seconds / floor, 2) : null,

@@ -46,6 +46,7 @@ export function formatReport(result: BenchResult): string {
       '',
       'churn (delete every pod → each claim Bound to the new pod with the same address)',
       ...rows([
+        ['quiet period before', `${churn.quietSecondsBefore} s (the associate burst bind spent, refilled)`],
         ['total', `${churn.seconds} s`],
         ['rate-limit floor', `${churn.floorSeconds} s (max over disassociate, associate of (N − burst) / rate)`],
         ['ratio to floor', ratio(churn.ratioToFloor)],
