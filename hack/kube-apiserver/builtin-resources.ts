@@ -13,7 +13,12 @@ interface BuiltinSpec {
   hasStatus?: boolean;
   hasScale?: boolean;
   tracksGeneration?: boolean;
+  /** The top-level fields besides apiVersion, kind and metadata; `spec` and `status` unless given. */
+  fields?: string[];
 }
+
+const coreEventFields = ['involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance'];
+const eventsV1Fields = ['eventTime', 'series', 'reportingController', 'reportingInstance', 'action', 'reason', 'regarding', 'related', 'note', 'type', 'deprecatedSource', 'deprecatedFirstTimestamp', 'deprecatedLastTimestamp', 'deprecatedCount'];
 
 function builtin(spec: BuiltinSpec): ResourceType {
   return {
@@ -30,6 +35,7 @@ function builtin(spec: BuiltinSpec): ResourceType {
     hasScale: spec.hasScale ?? false,
     strategicMerge: true,
     tracksGeneration: spec.tracksGeneration ?? false,
+    topLevelFields: spec.fields ?? ['spec', 'status'],
   };
 }
 
@@ -39,13 +45,13 @@ export const builtinResources: ResourceType[] = [
   builtin({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], hasStatus: true }),
   builtin({ group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], hasStatus: true }),
   builtin({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], hasStatus: true }),
-  builtin({ group: '', version: 'v1', kind: 'Binding', plural: 'bindings', namespaced: true }),
-  builtin({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
-  { ...builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }), storage: eventsV1Storage },
+  builtin({ group: '', version: 'v1', kind: 'Binding', plural: 'bindings', namespaced: true, fields: ['target'] }),
+  builtin({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'], fields: coreEventFields }),
+  { ...builtin({ group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'], fields: eventsV1Fields }), storage: eventsV1Storage },
   builtin({ ...workload, kind: 'StatefulSet', plural: 'statefulsets', shortNames: ['sts'], categories: ['all'] }),
   builtin({ ...workload, kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], categories: ['all'] }),
   builtin({ ...workload, kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], categories: ['all'] }),
-  builtin({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true }),
+  builtin({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true, fields: ['spec'] }),
   builtin({
     group: 'apiextensions.k8s.io',
     version: 'v1',

@@ -95,18 +95,26 @@ function causeOf(error: ErrorObject, object: unknown): StatusCause {
   }
 }
 
-function prune(value: unknown, schema: Schema | undefined, isRoot: boolean): unknown {
+function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+/** Drops what the schema does not declare; `pruned` collects the dropped paths (`spec.foo`, `spec.items[0].bar`). */
+function prune(value: unknown, schema: Schema | undefined, path: string, pruned: string[]): unknown {
   if (!schema || schema['x-kubernetes-preserve-unknown-fields'] === true && !schema.properties) return value;
-  if (Array.isArray(value)) return value.map((item) => prune(item, schema.items, false));
+  if (Array.isArray(value)) return value.map((item, index) => prune(item, schema.items, childPath(path, index), pruned));
   if (!isPlainObject(value)) return value;
-  const pruned: Record<string, unknown> = {};
+  const kept: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    if (isRoot && ['apiVersion', 'kind', 'metadata'].includes(key)) pruned[key] = child;
-    else if (schema.properties?.[key]) pruned[key] = prune(child, schema.properties[key], false);
-    else if (isPlainObject(schema.additionalProperties)) pruned[key] = prune(child, schema.additionalProperties, false);
-    else if (schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields'] === true) pruned[key] = child;
+    const at = childPath(path, key);
+    if (path === '' && ['apiVersion', 'kind', 'metadata'].includes(key)) kept[key] = child;
+    else if (schema.properties?.[key]) kept[key] = prune(child, schema.properties[key], at, pruned);
+    else if (isPlainObject(schema.additionalProperties)) kept[key] = prune(child, schema.additionalProperties, at, pruned);
+    else if (schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields'] === true) kept[key] = child;
+    else pruned.push(at);
   }
-  return pruned;
+  return kept;
 }
 
 /** The root schema without `metadata`, which the server validates itself, as kube-apiserver does. */
@@ -123,8 +131,11 @@ export class CrdSchema {
     this.validator = ajv.compile(withoutMetadata(schema));
   }
 
-  prune<T>(object: T): T {
-    return prune(object, this.schema, true) as T;
+  /** The object without the fields the schema does not declare, and the paths of those fields. */
+  prune<T>(object: T): { kept: T; pruned: string[] } {
+    const pruned: string[] = [];
+    const kept = prune(object, this.schema, '', pruned) as T;
+    return { kept, pruned };
   }
 
   /** Field errors of an (already pruned) object; empty when it is valid. */

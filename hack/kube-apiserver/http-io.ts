@@ -40,6 +40,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
+/** Adds a `Warning: 299 - "text"` header, which clients such as kubectl print as `Warning: text`. */
+export function addWarning(response: ServerResponse, text: string): void {
+  const earlier = response.getHeader('Warning');
+  const values = earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [String(earlier)];
+  response.setHeader('Warning', [...values, `299 - ${JSON.stringify(text)}`]);
+}
+
 export function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);

@@ -3,6 +3,7 @@ import { alreadyExists, conflict, invalid, notFound, type StatusCause } from './
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
 import { planDeletion, type DeleteOptions } from './deletion-plan.js';
+import { silentlyDropUnknownFields, type UnknownFieldPolicy } from './field-validation.js';
 import { pageOf, type Page } from './list-pages.js';
 import { matcherFor, type Selection } from './object-matcher.js';
 import type { ObjectStore } from './object-store.js';
@@ -23,6 +24,13 @@ import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type Resource
 export interface ListOptions extends Selection {
   limit?: number;
   continueToken?: string;
+}
+
+export interface PatchRequest {
+  contentType: string | undefined;
+  body: string;
+  subresource?: string;
+  unknownFields?: UnknownFieldPolicy;
 }
 
 export interface DeleteResult {
@@ -63,8 +71,9 @@ export class ObjectService {
     return pageOf(objects, String(this.store.currentVersion), options.limit, options.continueToken);
   }
 
-  create(type: ResourceType, namespace: string | undefined, body: KubeObject): KubeObject {
-    checkKind(type, body);
+  create(type: ResourceType, namespace: string | undefined, sent: KubeObject, unknownFields: UnknownFieldPolicy = silentlyDropUnknownFields): KubeObject {
+    checkKind(type, sent);
+    const body = unknownFields.knownFieldsOf(type, sent);
     checkNamespaceMatches(body, namespace);
     if (type.namespaced) this.requireNamespace(namespace!);
     let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, this.stored(type, body), namespace, this.now()));
@@ -75,8 +84,16 @@ export class ObjectService {
     return this.saved(type, object);
   }
 
-  update(type: ResourceType, namespace: string | undefined, name: string, body: KubeObject, subresource?: string): KubeObject {
-    checkKind(type, body);
+  update(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    sent: KubeObject,
+    subresource?: string,
+    unknownFields: UnknownFieldPolicy = silentlyDropUnknownFields,
+  ): KubeObject {
+    checkKind(type, sent);
+    const body = unknownFields.knownFieldsOf(type, sent);
     checkNameMatches(body, name);
     const old = this.get(type, namespace, name);
     const expected = body.metadata?.resourceVersion;
@@ -85,13 +102,14 @@ export class ObjectService {
     return this.committed(type, old, next, updateViolations(resourceKey(type), old, next));
   }
 
-  patch(type: ResourceType, namespace: string | undefined, name: string, contentType: string | undefined, body: string, subresource?: string): KubeObject {
+  patch(type: ResourceType, namespace: string | undefined, name: string, request: PatchRequest): KubeObject {
+    const { contentType, body, subresource, unknownFields = silentlyDropUnknownFields } = request;
     checkPatchType(type, contentType);
     const old = this.store.get(storageKeyOf(type), namespace, name);
-    if (!old && mediaTypeOf(contentType) === APPLY_PATCH && !subresource) return this.create(type, namespace, parseApplyBody(body));
+    if (!old && mediaTypeOf(contentType) === APPLY_PATCH && !subresource) return this.create(type, namespace, parseApplyBody(body), unknownFields);
     if (!old) throw notFound(type, name);
     const patched = patchedObject(type, contentType, this.present(type, old), body);
-    return this.update(type, namespace, name, patched, subresource);
+    return this.update(type, namespace, name, patched, subresource, unknownFields);
   }
 
   /** Writes a changed object (used by subresources and the garbage collector), skipping client-side validation. */
@@ -123,12 +141,11 @@ export class ObjectService {
     return resourceKey(type) === CRDS ? crdViolations(object) : [];
   }
 
-  /** Prunes unknown fields of a custom resource, then rejects the object if anything is invalid. */
+  /** Rejects the object if anything is invalid (custom resources: by their schema; unknown fields are gone by now). */
   private validated(type: ResourceType, object: KubeObject, violations: StatusCause[]): KubeObject {
-    const pruned = type.schema ? type.schema.prune(object) : object;
-    const causes = [...violations, ...(type.schema ? type.schema.violations(pruned) : [])];
+    const causes = [...violations, ...(type.schema ? type.schema.violations(object) : [])];
     if (causes.length > 0) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? '', causes);
-    return pruned;
+    return object;
   }
 
   private committed(type: ResourceType, old: KubeObject, next: KubeObject, violations: StatusCause[]): KubeObject {

@@ -2,7 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, methodNotAllowed, pageNotFound } from './api-errors.js';
 import type { DeleteOptions } from './deletion-plan.js';
-import { parseObjectBody, readBody, sendJson } from './http-io.js';
+import { UnknownFieldPolicy, type WriteVerb } from './field-validation.js';
+import { addWarning, parseObjectBody, readBody, sendJson } from './http-io.js';
 import { matcherFor, type Selection } from './object-matcher.js';
 import type { ListOptions, ObjectService } from './object-service.js';
 import type { ResourceRoute } from './api-route.js';
@@ -86,6 +87,11 @@ export class ResourceHandler {
     }
   }
 
+  /** The request's `fieldValidation` directive; its warnings become `Warning` response headers. */
+  private unknownFieldPolicy(call: ResourceRequest, verb: WriteVerb): UnknownFieldPolicy {
+    return UnknownFieldPolicy.fromQuery(call.query, verb, (text) => addWarning(call.response, text));
+  }
+
   private servesSubresource(type: ResourceType, subresource: string): boolean {
     if (subresource === 'status') return type.hasStatus;
     if (subresource === 'scale') return type.hasScale;
@@ -157,29 +163,32 @@ export class ResourceHandler {
   private async post(call: ResourceRequest): Promise<void> {
     const { route, type } = call;
     if (route.subresource === 'binding') return this.postBinding(call);
+    const unknownFields = this.unknownFieldPolicy(call, 'create');
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
     if (route.name !== undefined || (type.namespaced && route.namespace === undefined)) throw methodNotAllowed('POST');
-    this.respond(call, 201, this.service.create(type, route.namespace, body));
+    this.respond(call, 201, this.service.create(type, route.namespace, body, unknownFields));
   }
 
   private async put(call: ResourceRequest): Promise<void> {
     const { route, type } = call;
     if (route.name === undefined) throw methodNotAllowed('PUT');
+    const unknownFields = this.unknownFieldPolicy(call, 'update');
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
     if (route.subresource === 'scale') return this.respond(call, 200, updateScale(this.service, type, route.namespace!, route.name, body));
-    this.respond(call, 200, this.service.update(type, route.namespace, route.name, body, route.subresource));
+    this.respond(call, 200, this.service.update(type, route.namespace, route.name, body, route.subresource, unknownFields));
   }
 
   private async patch(call: ResourceRequest): Promise<void> {
     const { route, type } = call;
     if (route.name === undefined) throw methodNotAllowed('PATCH');
+    const unknownFields = this.unknownFieldPolicy(call, 'patch');
     const contentType = call.request.headers['content-type'];
     const body = await readBody(call.request);
     if (route.subresource === 'scale') {
       return this.respond(call, 200, patchScale(this.service, type, route.namespace!, route.name, contentType, body));
     }
     const existed = this.service.store.get(storageKeyOf(type), route.namespace, route.name) !== undefined;
-    const patched = this.service.patch(type, route.namespace, route.name, contentType, body, route.subresource);
+    const patched = this.service.patch(type, route.namespace, route.name, { contentType, body, subresource: route.subresource, unknownFields });
     this.respond(call, !existed && mediaTypeOf(contentType) === APPLY_PATCH ? 201 : 200, patched);
   }
 

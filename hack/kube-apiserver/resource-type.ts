@@ -31,6 +31,8 @@ export interface ResourceType {
   /** Custom resources: the columns `kubectl get` shows. */
   printerColumns?: PrinterColumn[];
   schema?: CrdSchema;
+  /** Built-in types: the top-level fields besides apiVersion, kind and metadata (custom resources have their schema). */
+  topLevelFields?: string[];
   /** Set when another resource's storage holds the objects (events.k8s.io/v1 Events are stored as core/v1 Events). */
   storage?: StorageConversion;
 }
