@@ -33,6 +33,14 @@ export class ResourceRegistry {
     return resources ? [...resources.values()] : undefined;
   }
 
+  /** Every served group/version (the core group as ''), in registration order, with its resources. */
+  groupVersions(): Array<{ group: string; version: string; resources: ResourceType[] }> {
+    return [...this.byGroupVersion].map(([key, resources]) => {
+      const [group, version] = key.split('/') as [string, string];
+      return { group, version, resources: [...resources.values()] };
+    });
+  }
+
   /** Every served group with its versions, core group excluded, in registration order. */
   groups(): Map<string, string[]> {
     const groups = new Map<string, string[]>();
