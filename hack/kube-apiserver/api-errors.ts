@@ -74,7 +74,7 @@ export function invalid(resource: QualifiedResource, name: string, causes: Statu
   const summary = causes.map((cause) => `${cause.field}: ${cause.message}`).join(', ');
   const listed = causes.length > 1 ? `[${summary}]` : summary;
   return new ApiError(422, 'Invalid', `${kindName} "${name}" is invalid: ${listed}`, {
-    name,
+    ...(name ? { name } : {}),
     ...(resource.group ? { group: resource.group } : {}),
     kind: resource.kind,
     causes,
