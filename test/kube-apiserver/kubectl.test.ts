@@ -24,13 +24,13 @@ describe('kubectl against the local API server', () => {
 
   beforeAll(async () => {
     kubectl = await Kubectl.for(local.server);
-    await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('web.yaml', podYaml('web')));
+    await kubectl.ok('create', '-f', await kubectl.writeManifest('web.yaml', podYaml('web')));
   });
   afterAll(async () => {
     await kubectl.cleanUp();
   });
 
-  it('creates a pod from a file (--validate=false: there is no OpenAPI document)', async () => {
+  it('creates a pod from a file', async () => {
     const pod = await local.core.readNamespacedPod({ name: 'web', namespace: 'default' });
     expect(pod.spec!.containers[0]!.env).toEqual([{ name: 'A', value: '1' }]);
   });
@@ -139,14 +139,14 @@ describe('kubectl against the local API server', () => {
     expect(lines[2]).toMatch(/^MODIFIED\s+web\s+0\/1\s+Pending\s+0\s+\d+s$/);
   });
 
-  it('deletes an unscheduled pod and returns once it is gone', async () => {
+  it('deletes an unscheduled pod (created with --validate=false) and returns once it is gone', async () => {
     await kubectl.ok('create', '--validate=false', '-f', await kubectl.writeManifest('gone.yaml', podYaml('gone')));
     expect(await kubectl.ok('delete', 'pod', 'gone')).toBe('pod "gone" deleted\n');
     const error = await local.core.readNamespacedPod({ name: 'gone', namespace: 'default' }).catch((e) => e);
     expect(error.code).toBe(404);
   });
 
-  it('applies with --validate=false, then re-applies a change', async () => {
+  it('applies a statefulset, then re-applies a change as a strategic merge patch', async () => {
     const manifest = (image: string, replicas: number) => `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -164,10 +164,12 @@ spec:
       - name: db
         image: ${image}
 `;
-    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:16', 1)))).toBe('statefulset.apps/db created\n');
-    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:17', 2)))).toBe(
-      'statefulset.apps/db configured\n',
-    );
+    expect(await kubectl.ok('apply', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:16', 1)))).toBe('statefulset.apps/db created\n');
+    expect(await kubectl.ok('apply', '-f', await kubectl.writeManifest('db.yaml', manifest('postgres:17', 2)))).toBe('statefulset.apps/db configured\n');
+    const patch = local.server.hooks.requestLog().filter((entry) => entry.verb === 'patch' && entry.resource === 'statefulsets');
+    expect(patch.map((entry) => [entry.contentType, entry.query])).toEqual([
+      ['application/strategic-merge-patch+json', 'fieldManager=kubectl-client-side-apply&fieldValidation=Strict'],
+    ]);
     const set = JSON.parse(await kubectl.ok('get', 'sts', 'db', '-o', 'json'));
     expect(set.spec.replicas).toBe(2);
     expect(set.spec.template.spec.containers[0].image).toBe('postgres:17');
@@ -200,8 +202,8 @@ spec:
   size: 2
   color: blue
 `;
-    await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget.replace('size: 2', 'size: 1')));
-    expect(await kubectl.ok('apply', '--validate=false', '-f', await kubectl.writeManifest('widget.yaml', widget))).toBe('widget.example.com/small configured\n');
+    await kubectl.ok('apply', '-f', await kubectl.writeManifest('widget.yaml', widget.replace('size: 2', 'size: 1')));
+    expect(await kubectl.ok('apply', '-f', await kubectl.writeManifest('widget.yaml', widget))).toBe('widget.example.com/small configured\n');
     expect(await kubectl.ok('get', 'widgets')).toMatch(/^NAME {4}SIZE {3}PHASE {3}AGE\nsmall {3}2 {14}\d+s\n$/);
     expect(await kubectl.ok('get', 'wdg', '-o', 'wide')).toMatch(/^NAME {4}SIZE {3}PHASE {3}COLOR {3}AGE\nsmall {3}2 {14}blue {4}\d+s\n$/);
   });
