@@ -22,9 +22,9 @@ describe('fieldValidation on writes', () => {
 
   async function send(method: string, path: string, body: unknown, contentType = 'application/json') {
     const response = await fetch(`${local.server.url}${path}`, { method, headers: { 'Content-Type': contentType }, body: JSON.stringify(body) });
-    return { status: response.status, warning: response.headers.get('warning'), body: await response.json() };
+    return { status: response.status, warning: response.headers.get('warning'), body: (await response.json()) as Record<string, any> };
   }
-  const stored = async (path: string) => (await fetch(`${local.server.url}${path}`)).json();
+  const stored = async (path: string) => (await (await fetch(`${local.server.url}${path}`)).json()) as Record<string, any>;
 
   it('Strict rejects a custom resource with the fields its schema would prune, metadata included, and stores nothing', async () => {
     const sent = widget('strict', { size: 1, foo: 1, bar: { baz: true } }, { zz: 'x' });

@@ -7,7 +7,7 @@ const builtinDocumentKeys = ['api/v1', 'apis/events.k8s.io/v1', 'apis/apps/v1', 
 describe('OpenAPI v3 discovery', () => {
   const local = useLocalServer();
   const get = (path: string) => fetch(`${local.server.url}${path}`, { headers: { Accept: 'application/json' } });
-  const getJson = async (path: string) => (await get(path)).json();
+  const getJson = async (path: string) => (await (await get(path)).json()) as Record<string, any>;
 
   it('lists one document per built-in group/version, each URL carrying the SHA-512 of its document', async () => {
     const root = await getJson('/openapi/v3');
@@ -79,7 +79,7 @@ describe('OpenAPI v3 discovery', () => {
   it('answers 404 for OpenAPI v2 and for unknown documents', async () => {
     for (const path of ['/openapi/v2', '/openapi/v3/apis/batch/v1']) {
       const response = await get(path);
-      expect([response.status, (await response.json()).message]).toEqual([404, 'the server could not find the requested resource']);
+      expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([404, 'the server could not find the requested resource']);
     }
   });
 });
