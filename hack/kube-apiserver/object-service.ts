@@ -79,7 +79,7 @@ export class ObjectService {
     let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, this.stored(type, body), namespace, this.now()));
     object = { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
     if (resourceKey(type) === CRDS) object = { ...object, status: establishedStatus(object, this.now()) };
-    object = this.validated(type, object, [...createViolations(resourceKey(type), object), ...this.crdChecks(type, object)]);
+    this.rejectInvalid(type, object, [...createViolations(resourceKey(type), object), ...this.crdChecks(type, object)]);
     if (this.store.get(storageKeyOf(type), namespace, object.metadata.name)) throw alreadyExists(type, object.metadata.name);
     return this.saved(type, object);
   }
@@ -141,18 +141,17 @@ export class ObjectService {
     return resourceKey(type) === CRDS ? crdViolations(object) : [];
   }
 
-  /** Rejects the object if anything is invalid (custom resources: by their schema; unknown fields are gone by now). */
-  private validated(type: ResourceType, object: KubeObject, violations: StatusCause[]): KubeObject {
+  /** Throws 422 if anything is invalid; custom resources are checked against their schema too. */
+  private rejectInvalid(type: ResourceType, object: KubeObject, violations: StatusCause[]): void {
     const causes = [...violations, ...(type.schema ? type.schema.violations(object) : [])];
     if (causes.length > 0) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? '', causes);
-    return object;
   }
 
   private committed(type: ResourceType, old: KubeObject, next: KubeObject, violations: StatusCause[]): KubeObject {
-    const object = this.validated(type, next, [...violations, ...this.crdChecks(type, next)]);
-    if (isUnchanged(old, object)) return old;
-    if (isReadyToRemove(object)) return this.removed(type, object);
-    return this.saved(type, object);
+    this.rejectInvalid(type, next, [...violations, ...this.crdChecks(type, next)]);
+    if (isUnchanged(old, next)) return old;
+    if (isReadyToRemove(next)) return this.removed(type, next);
+    return this.saved(type, next);
   }
 
   private saved(type: ResourceType, object: KubeObject): KubeObject {
