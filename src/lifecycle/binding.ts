@@ -6,7 +6,7 @@
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import { isOwned } from '../k8s/eipclaim.js';
 import { EIP_BOUND_CONDITION, type PodView } from '../k8s/pod-view.js';
-import type { CloudAddress } from '../providers/provider.js';
+import type { AddressTarget, CloudAddress } from '../providers/provider.js';
 import { announce } from './announce.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG, NAME_TAG, NAMESPACE_TAG } from './address-book.js';
 import type { ClaimWriter } from './claim-writer.js';
@@ -54,6 +54,7 @@ export class Binder {
     current = await this.reportUnboundIfItWorkedBefore(current, pod, address);
     const target = await this.context.provider.resolveTarget(pod.podIP);
     if (!target) return this.poll(key);
+    current = await this.recordStaticTarget(current, target);
     this.context.addresses.invalidate(addressId);
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
     return this.poll(key);
@@ -205,6 +206,15 @@ export class Binder {
     const previousIp = claim.status?.privateIP;
     if (!previousIp || previousIp === pod.podIP) return claim;
     return this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${previousIp} to ${pod.podIP}`);
+  }
+
+  /**
+   * A static address is only unbound where podeip bound it (isBoundByPodeip): the target goes on record
+   * before the bind, so a bind that completes while the pod goes away, unrecorded, is still undone.
+   */
+  private async recordStaticTarget(claim: EIPClaim, target: AddressTarget): Promise<EIPClaim> {
+    if (isOwned(claim.spec)) return claim;
+    return this.writer.updateStatus(claim, { privateIP: target.privateIp, networkInterfaceId: target.networkInterfaceId });
   }
 
   /** Until the address is bound to this pod again, the pod's readiness gate and the claim say it does not work. */
