@@ -1,7 +1,8 @@
 /**
  * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
  * different address) are released once they have been orphaned for the grace period. Untagged and
- * other-cluster addresses are never looked at: the sync only reads this cluster's tag. A controller
+ * other-cluster addresses are never looked at: the sync only reads this cluster's tag. An address
+ * without podeip's claim tag, or one a claim names, is not an orphan whatever its cluster tag says. A controller
  * watching one namespace leaves addresses of other namespaces to whoever watches those.
  */
 import type { Logger } from 'pino';
@@ -35,8 +36,13 @@ export class OrphanCollector {
     if (address.state === 'Releasing' || address.state === 'Creating') return false;
     const { namespace } = this.context.settings;
     if (namespace !== undefined && address.tags[NAMESPACE_TAG] !== namespace) return false;
+    // podeip tags every address it allocates with the claim's UID at creation: without it, not ours.
     const claimUid = address.tags[CLAIM_UID_TAG];
-    const claim = this.context.claims.list().find((candidate) => candidate.metadata.uid === claimUid);
+    if (!claimUid) return false;
+    const claims = this.context.claims.list();
+    // A claim that names the address holds it (a static address podeip once allocated), whatever its tags say.
+    if (claims.some((claim) => claim.status?.addressId === address.id || claim.spec.addressId === address.id)) return false;
+    const claim = claims.find((candidate) => candidate.metadata.uid === claimUid);
     if (!claim) return true;
     const recorded = claim.status?.addressId;
     return recorded !== undefined && recorded !== address.id;
