@@ -31,7 +31,7 @@ export class Binder {
 
   async ensureBound(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const subjects = { pod, claim };
-    let current = claim;
+    let current = await this.endRetention(claim);
     if (!current.status?.addressId) {
       const acquired = await this.acquire(key, current, pod);
       if ('result' in acquired) return acquired.result;
@@ -58,6 +58,12 @@ export class Binder {
     this.context.addresses.invalidate(addressId);
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
     return this.poll(key);
+  }
+
+  /** A pod of the claim's name exists again: the expiry stops at once (R5), not once the pod is bound, and restarts when it goes. */
+  private async endRetention(claim: EIPClaim): Promise<EIPClaim> {
+    if (claim.status?.phase !== 'Retained') return claim;
+    return this.writer.updateStatus(claim, { phase: claim.status.addressId ? 'Allocated' : 'Pending', podGoneAt: null, expiresAt: null });
   }
 
   private async acquire(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
