@@ -14,7 +14,7 @@ import { withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { ADDRESS_ID_ANNOTATION, withdrawPodOutputs, writePodOutputs } from './pod-outputs.js';
-import { chooseStaticAddress, holderOf } from './static-choice.js';
+import { blockerOf, chooseStaticAddress } from './static-choice.js';
 import type { StaticAddressRequest } from '../annotations/claim-request.js';
 import type { PollDelays } from './poll-delays.js';
 import type { CreationTimes } from './creation-times.js';
@@ -119,7 +119,7 @@ export class Binder {
       await announce(this.context, { pod, claim }, 'Warning', 'InvalidEIPRequest', message);
       return { result: {} };
     }
-    const holder = holderOf(addressId, key, this.context.claims.list());
+    const holder = blockerOf(addressId, claim, this.context.claims.list());
     if (holder) {
       const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressConflict', message }]);

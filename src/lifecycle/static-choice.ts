@@ -14,6 +14,23 @@ export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EI
   return claims.find((claim) => keyOf(claim.metadata) !== key && (claim.status?.addressId === addressId || claim.spec.addressId === addressId));
 }
 
+/**
+ * The claim that keeps `claim` from taking this static address now: one that holds it, or an older
+ * one (creation time, then key) that names it too. Two new claims naming one address must not each
+ * wait for the other.
+ */
+export function blockerOf(addressId: string, claim: EIPClaim, claims: EIPClaim[]): EIPClaim | undefined {
+  const key = keyOf(claim.metadata);
+  return claims.find(
+    (other) => keyOf(other.metadata) !== key && (other.status?.addressId === addressId || (other.spec.addressId === addressId && isOlder(other, claim))),
+  );
+}
+
+function isOlder(claim: EIPClaim, than: EIPClaim): boolean {
+  const byTime = (claim.metadata.creationTimestamp ?? '').localeCompare(than.metadata.creationTimestamp ?? '');
+  return byTime !== 0 ? byTime < 0 : keyOf(claim.metadata) < keyOf(than.metadata);
+}
+
 /** Pods without an ordinal take the first entry no other claim holds. */
 export function chooseStaticAddress(request: StaticAddressRequest, podName: string, key: string, claims: EIPClaim[]): StaticChoice {
   const ordinal = request.chooseByOrdinal ? ordinalOf(podName) : undefined;
