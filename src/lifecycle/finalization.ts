@@ -1,7 +1,7 @@
 /**
  * The claim's finalizer (R4, R7, R8): unbind, release an owned address (a static one is only
- * unbound), then let the claim go. With owner references (R8) it waits while the live pod it
- * serves still exists, so a cascade never frees an address in use.
+ * unbound), then let the claim go. With owner references (R8) it waits while the address points at
+ * a live pod of the claim's name, so a cascade never frees an address in use.
  */
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { type EIPClaim, FINALIZER, isOwned } from '../k8s/eipclaim.js';
@@ -23,7 +23,7 @@ export class Finalizer {
 
   async finalize(key: string, claim: EIPClaim, pod: PodView | undefined): Promise<ReconcileResult> {
     if (!(claim.metadata.finalizers ?? []).includes(FINALIZER)) return {};
-    if (this.waitsForPod(claim, pod)) return {};
+    if (await this.waitsForPod(claim, pod)) return {};
     const releasing = await this.writer.updateStatus(claim, { phase: 'Releasing' }, [
       { type: 'Ready', status: 'False', reason: 'Releasing', message: 'the claim is being deleted' },
     ]);
@@ -41,14 +41,16 @@ export class Finalizer {
   }
 
   /**
-   * R8: a cascade waits while the pod the claim serves still runs. A pod re-created under the same
-   * name after the claim's pod went (a StatefulSet with policy Delete) is another pod: it waits for
-   * this claim to end so it can get its own.
+   * R8: a cascade waits while the address points at a live pod of the claim's name. A pod re-created
+   * under that name after the claim's pod went (a StatefulSet with policy Delete) that the address
+   * never reached is another pod: it waits for this claim to end so it can get its own.
    */
-  private waitsForPod(claim: EIPClaim, pod: PodView | undefined): boolean {
+  private async waitsForPod(claim: EIPClaim, pod: PodView | undefined): Promise<boolean> {
     if ((claim.metadata.ownerReferences ?? []).length === 0 || !pod || isTerminal(pod)) return false;
-    const servedUid = claim.status?.podUID;
-    return !servedUid || servedUid === pod.uid;
+    const addressId = claim.status?.addressId;
+    if (!addressId || !pod.podIP) return false;
+    const address = await this.context.addresses.refresh(addressId);
+    return address?.target?.privateIp === pod.podIP;
   }
 
   /** The recorded address plus any other still tagged with this claim (a crash before the status write). */
