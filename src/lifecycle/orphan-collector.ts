@@ -2,8 +2,8 @@
  * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
  * different address) are released once they have been orphaned for the grace period. Untagged and
  * other-cluster addresses are never looked at: the sync only reads this cluster's tag. An address
- * without podeip's claim tag, or one a claim names, is not an orphan whatever its cluster tag says. A controller
- * watching one namespace leaves addresses of other namespaces to whoever watches those.
+ * without podeip's claim tag, or one a claim names, is not an orphan whatever its cluster tag says.
+ * A controller watching one namespace leaves addresses of other namespaces to whoever watches those.
  */
 import type { Logger } from 'pino';
 import type { CloudAddress } from '../providers/provider.js';
