@@ -11,6 +11,7 @@ import { keyOf } from '../k8s/eipclaim.js';
 export class CloudSync {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private followUp: Promise<void> | undefined;
   private stopped = false;
 
   constructor(
@@ -21,10 +22,20 @@ export class CloudSync {
     private readonly logger: Logger,
   ) {}
 
-  /** One pass now (coalesced with a pass already running). */
+  /**
+   * One pass now; while a pass runs, one more after it (shared by every caller meanwhile): the running
+   * pass may have read the cloud or the clock before the reason for this call.
+   */
   runOnce(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    if (!this.running) {
+      this.running = this.pass().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.followUp ??= this.running.then(() => {
+      this.followUp = undefined;
+      return this.runOnce();
+    });
+    return this.followUp;
   }
 
   every(intervalMs: number): void {
