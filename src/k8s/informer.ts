@@ -182,9 +182,15 @@ export class Informer<T> {
     }, onDone);
   }
 
+  /**
+   * An event older than the cached object (a write-through observed first, or a predecessor of the
+   * same name deleted before this one was created) would bring back a state that is gone.
+   */
   private apply(type: string, raw: unknown): void {
     const object = this.source.transform(raw);
     const key = this.source.keyOf(object);
+    const cached = this.cache.get(key);
+    if (cached && isOlder(this.source.resourceVersionOf(object), this.source.resourceVersionOf(cached))) return;
     if (type === 'DELETED') this.cache.delete(key);
     else this.cache.set(key, object);
     this.options.onChange(key);
@@ -217,7 +223,16 @@ function statusOf(error: unknown): number | undefined {
   return (error as { statusCode?: number } | null)?.statusCode;
 }
 
+/** resourceVersions are opaque, but API servers issue integers; others compare only as equal or not (never as older). */
 function isNewer(candidate: string, current: string): boolean {
-  if (/^\d+$/.test(candidate) && /^\d+$/.test(current)) return BigInt(candidate) > BigInt(current);
+  if (isInteger(candidate) && isInteger(current)) return BigInt(candidate) > BigInt(current);
   return candidate !== current;
+}
+
+function isOlder(candidate: string, current: string): boolean {
+  return isInteger(candidate) && isInteger(current) && BigInt(candidate) < BigInt(current);
+}
+
+function isInteger(version: string): boolean {
+  return /^\d+$/.test(version);
 }
