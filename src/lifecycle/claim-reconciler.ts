@@ -30,7 +30,7 @@ export class ClaimReconciler {
   private readonly retention: Retention;
   private readonly finalizer: Finalizer;
   private readonly polls: PollDelays;
-  private readonly rejections = new Rejections(REJECTED_RETRY_MS);
+  private readonly rejections: Rejections;
   private readonly creationTimes = new CreationTimes();
 
   constructor(private readonly context: LifecycleContext) {
@@ -39,6 +39,7 @@ export class ClaimReconciler {
     this.binder = new Binder(context, this.writer, this.polls, this.creationTimes);
     this.retention = new Retention(context, this.writer, this.polls);
     this.finalizer = new Finalizer(context, this.writer, this.polls);
+    this.rejections = new Rejections(REJECTED_RETRY_MS, context.clock);
   }
 
   readonly reconcile = async (key: string, logger: Logger): Promise<ReconcileResult> => {

@@ -1,4 +1,6 @@
-import { eventually, useHarness } from './harness.js';
+import { eventually, NAMESPACE, useHarness } from './harness.js';
+
+const MINUTE = 60_000;
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('a request the cloud rejects ($name)', (row) => {
@@ -13,5 +15,24 @@ describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('a request th
     const ready = await eventually('claim Ready=False', async () => (await world().claim('denied'))?.status?.conditions?.find((condition) => condition.type === 'Ready'));
     expect(ready).toMatchObject({ status: 'False', reason: 'CloudRequestRejected', message: failed.message });
     expect(world().calls(row.allocateAction)).toBe(1);
+  });
+
+  test('is not retried on an unrelated pod change, is retried at once when the annotations change, and again 5 min later', async () => {
+    const tried = (times: number) => eventually(`allocate tried ${times} times`, () => world().calls(row.allocateAction) === times);
+    const syncs = () => world().calls(row.describeAction);
+    const patchPod = (path: string, value: unknown) =>
+      world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'denied', body: [{ op: 'add', path, value }] });
+
+    await patchPod('/metadata/labels', { touched: 'yes' });
+    const before = syncs();
+    world().clock.advance(4 * MINUTE);
+    await eventually('a sync, which re-queues every claim', () => syncs() > before);
+    expect(world().calls(row.allocateAction)).toBe(1);
+
+    await patchPod('/metadata/annotations', { ...row.ownedRequest({ keep: true }) });
+    await tried(2);
+    world().clock.advance(5 * MINUTE);
+    await tried(3);
+    world().cloud.admin.clearFaults();
   });
 });
