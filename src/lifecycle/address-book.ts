@@ -26,8 +26,10 @@ export const NAME_TAG = 'podeip.io/name';
 
 export class AddressBook {
   private readonly entries = new Map<string, Entry>();
-  /** Bumped by every invalidate, so a sync that started earlier cannot overwrite newer knowledge. */
-  private readonly epochs = new Map<string, number>();
+  /** Per address, the invalidation count at its last invalidate: a read that began earlier must not overwrite the cache. */
+  private readonly invalidatedAt = new Map<string, number>();
+  private invalidations = 0;
+  private readsInFlight = 0;
   private readonly waiting = new Map<string, Waiter[]>();
   private flushScheduled = false;
   private flushing = false;
@@ -51,15 +53,28 @@ export class AddressBook {
   }
 
   invalidate(addressId: string): void {
-    this.epochs.set(addressId, (this.epochs.get(addressId) ?? 0) + 1);
+    this.invalidatedAt.set(addressId, ++this.invalidations);
     const entry = this.entries.get(addressId);
     if (entry) entry.stale = true;
   }
 
+  /**
+   * A cloud write on an address. What was known before it is stale, and so is what a read learned
+   * while the write waited for its rate-limit token: a sync passing then still saw the old state.
+   */
+  async changing<T>(addressId: string, write: () => Promise<T>): Promise<T> {
+    this.invalidate(addressId);
+    try {
+      return await write();
+    } finally {
+      this.invalidate(addressId);
+    }
+  }
+
   /** For an address podeip released: nothing more to know about it. */
   forget(addressId: string): void {
+    this.invalidate(addressId);
     this.entries.delete(addressId);
-    this.epochs.delete(addressId);
   }
 
   /** Every address tagged for this cluster, as of the last sync. */
@@ -69,18 +84,31 @@ export class AddressBook {
 
   /** Reads every cluster-tagged address and the given static ones (minus those already seen). */
   async sync(staticIds: string[]): Promise<void> {
-    const epochsAtStart = new Map(this.epochs);
-    const tagged = await this.provider.describeByTags({ [CLUSTER_TAG]: this.clusterId });
-    const seen = new Set(tagged.map((address) => address.id));
-    const missing = staticIds.filter((id) => !seen.has(id));
-    const statics = missing.length > 0 ? await this.describeTolerant(missing) : [];
-    this.taggedSnapshot = tagged;
-    const found = new Set([...seen, ...statics.map((address) => address.id)]);
-    for (const [id, entry] of this.entries) if (!found.has(id)) entry.stale = true;
-    for (const address of [...tagged, ...statics]) {
-      if ((this.epochs.get(address.id) ?? 0) === (epochsAtStart.get(address.id) ?? 0)) {
-        this.entries.set(address.id, { address, stale: false });
-      }
+    await this.reading(async (learn) => {
+      const tagged = await this.provider.describeByTags({ [CLUSTER_TAG]: this.clusterId });
+      const seen = new Set(tagged.map((address) => address.id));
+      const missing = staticIds.filter((id) => !seen.has(id));
+      const statics = missing.length > 0 ? await this.describeTolerant(missing) : [];
+      this.taggedSnapshot = tagged;
+      const found = new Set([...seen, ...statics.map((address) => address.id)]);
+      for (const [id, entry] of this.entries) if (!found.has(id)) entry.stale = true;
+      for (const address of [...tagged, ...statics]) learn(address.id, address);
+    });
+  }
+
+  /** Runs a cloud read whose findings go to the cache only for addresses not invalidated since it began. */
+  private async reading<T>(read: (learn: (addressId: string, address: CloudAddress | undefined) => void) => Promise<T>): Promise<T> {
+    const startedAt = this.invalidations;
+    this.readsInFlight += 1;
+    const learn = (addressId: string, address: CloudAddress | undefined) => {
+      if ((this.invalidatedAt.get(addressId) ?? 0) <= startedAt) this.entries.set(addressId, { address, stale: false });
+    };
+    try {
+      return await read(learn);
+    } finally {
+      this.readsInFlight -= 1;
+      // With no read in flight, no later read can have begun before any invalidation recorded so far.
+      if (this.readsInFlight === 0) this.invalidatedAt.clear();
     }
   }
 
@@ -106,12 +134,14 @@ export class AddressBook {
     this.waiting.clear();
     const ids = [...batch.keys()];
     try {
-      const found = new Map((await this.describeTolerant(ids)).map((address) => [address.id, address]));
-      for (const [id, waiters] of batch) {
-        const address = found.get(id);
-        this.entries.set(id, { address, stale: false });
-        for (const waiter of waiters) waiter.resolve(address);
-      }
+      await this.reading(async (learn) => {
+        const found = new Map((await this.describeTolerant(ids)).map((address) => [address.id, address]));
+        for (const [id, waiters] of batch) {
+          const address = found.get(id);
+          learn(id, address);
+          for (const waiter of waiters) waiter.resolve(address);
+        }
+      });
     } catch (error) {
       for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
     } finally {

@@ -55,8 +55,9 @@ export class Binder {
     const target = await this.context.provider.resolveTarget(pod.podIP);
     if (!target) return this.poll(key);
     current = await this.recordStaticTarget(current, target);
-    this.context.addresses.invalidate(addressId);
-    await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () => this.context.provider.associate(addressId, target));
+    await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () =>
+      this.context.addresses.changing(addressId, () => this.context.provider.associate(addressId, target)),
+    );
     return this.poll(key);
   }
 
@@ -164,8 +165,9 @@ export class Binder {
     }
     const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
     await this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${from} to ${pod.podIP}`);
-    this.context.addresses.invalidate(address.id);
-    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () => this.context.provider.disassociate(address.id, address.target));
+    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () =>
+      this.context.addresses.changing(address.id, () => this.context.provider.disassociate(address.id, address.target)),
+    );
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
     return this.poll(key);
   }

@@ -63,8 +63,7 @@ export class Finalizer {
   }
 
   private async release(addressId: string, subjects: { claim: EIPClaim; pod: PodView | undefined }): Promise<void> {
-    this.context.addresses.invalidate(addressId);
-    await doneIfGone(() => this.context.provider.release(addressId));
+    await doneIfGone(() => this.context.addresses.changing(addressId, () => this.context.provider.release(addressId)));
     this.context.addresses.forget(addressId);
     await announce(this.context, subjects, 'Normal', 'ReleasedEIP', `released ${addressId}`);
   }

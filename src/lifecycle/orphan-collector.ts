@@ -51,12 +51,12 @@ export class OrphanCollector {
   /** One step per pass: an orphan still bound is unbound now and released on a later pass. */
   private async releaseOrphan(address: CloudAddress): Promise<void> {
     try {
-      this.context.addresses.invalidate(address.id);
+      const { addresses, provider } = this.context;
       if (address.state === 'Bound') {
-        await doneIfGone(() => this.context.provider.disassociate(address.id, address.target));
+        await doneIfGone(() => addresses.changing(address.id, () => provider.disassociate(address.id, address.target)));
       } else if (address.state === 'Available') {
-        await doneIfGone(() => this.context.provider.release(address.id));
-        this.context.addresses.forget(address.id);
+        await doneIfGone(() => addresses.changing(address.id, () => provider.release(address.id)));
+        addresses.forget(address.id);
         this.firstSeen.delete(address.id);
         this.context.metrics.orphansReleased.inc();
         this.logger.info({ addressId: address.id, tags: address.tags }, 'released orphaned address');

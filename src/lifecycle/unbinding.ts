@@ -21,8 +21,9 @@ export async function unbind(context: LifecycleContext, claim: EIPClaim, subject
   if (address.state === 'Available' || address.state === 'Releasing') return { outcome: 'unbound', address };
   if (address.state !== 'Bound') return { outcome: 'waiting', address };
   if (!isBoundByPodeip(claim, address)) return { outcome: 'unbound', address };
-  context.addresses.invalidate(addressId);
-  await withFailureEvent(context, subjects, 'FailedDisassociateEIP', () => doneIfGone(() => context.provider.disassociate(addressId, address.target)));
+  await withFailureEvent(context, subjects, 'FailedDisassociateEIP', () =>
+    doneIfGone(() => context.addresses.changing(addressId, () => context.provider.disassociate(addressId, address.target))),
+  );
   await announce(context, subjects, 'Normal', 'DisassociatedEIP', `unbound ${addressId} from ${address.target?.privateIp ?? address.boundToOther ?? 'its target'}`);
   return { outcome: 'waiting', address };
 }
