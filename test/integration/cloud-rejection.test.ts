@@ -29,8 +29,12 @@ describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('a request th
     await eventually('a sync, which re-queues every claim', () => syncs() > before);
     expect(world().calls(row.allocateAction)).toBe(1);
 
+    const readyMessage = async () => (await world().claim('denied'))?.status?.conditions?.find((condition) => condition.type === 'Ready')?.message;
+    const firstRejection = await readyMessage();
     await patchPod('/metadata/annotations', { ...row.ownedRequest({ keep: true }) });
     await tried(2);
+    // The hold starts when podeip records the rejection, just before it writes the new message (a new request id).
+    await eventually('second rejection recorded', async () => (await readyMessage()) !== firstRejection);
     world().clock.advance(5 * MINUTE);
     await tried(3);
     world().cloud.admin.clearFaults();
