@@ -39,6 +39,8 @@ export interface RunningController {
   /** Resolves once reconciling has begun (this replica leads and the first cloud read is done). */
   readonly reconciling: Promise<void>;
   isLeader(): boolean;
+  /** A cloud sync pass (drift, orphans) now, or once more after the one under way; resolves when it is done. */
+  syncCloud(): Promise<void>;
   /** Stops taking work, lets in-flight reconciles finish (grace period), releases the lease, closes everything. */
   stop(): Promise<void>;
 }
@@ -95,6 +97,7 @@ export async function startController(options: ControllerOptions): Promise<Runni
     synced,
     reconciling: leadership.started,
     isLeader: () => leadership.isLeader(),
+    syncCloud: () => sync.runOnce(),
     stop,
   };
 }
