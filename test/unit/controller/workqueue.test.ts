@@ -70,15 +70,18 @@ describe('WorkQueue', () => {
     let active = 0;
     let maxActive = 0;
     const release = deferred();
+    const twoStarted = deferred();
     const started: string[] = [];
     const queue = new WorkQueue(async (key) => {
       started.push(key);
+      if (started.length === 2) twoStarted.resolve();
       active++;
       maxActive = Math.max(maxActive, active);
       await release.promise;
       active--;
     }, { concurrency: 2 });
     ['a', 'b', 'c'].forEach((key) => queue.add(key));
+    await twoStarted.promise;
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual(['a', 'b']);
     release.resolve();
@@ -144,13 +147,15 @@ describe('WorkQueue', () => {
   test('shutDown drops waiting work, finishes work in flight and refuses new adds', async () => {
     const runs: string[] = [];
     const release = deferred();
+    const inFlight = deferred();
     const queue = new WorkQueue(async (key) => {
       runs.push(key);
+      inFlight.resolve();
       await release.promise;
     }, { concurrency: 1 });
     queue.add('in-flight');
     queue.add('waiting');
-    await new Promise((resolve) => setImmediate(resolve));
+    await inFlight.promise;
     const stopped = queue.shutDown(1000);
     queue.add('late');
     release.resolve();
