@@ -28,6 +28,13 @@ function podInformer(onChange: (key: string) => void): Informer<V1Pod> {
   );
 }
 
+/** Drops the informer's watch; its re-open reaches the server 2 s later (ample for the writes a test makes meanwhile), replaying everything since. */
+async function reopenWatchLate(): Promise<void> {
+  await eventually('watch open', () => local.server.hooks.openWatches() === 1);
+  local.server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/pods$/, latencyMs: 2_000, times: 1 });
+  local.server.hooks.dropAllWatches();
+}
+
 const label = (value: string) => ({ namespace: 'default', name: 'web', body: [{ op: 'add', path: '/metadata/labels/step', value }] });
 
 test('a watch event older than a written-through object is ignored; the event of that write is applied', async () => {
@@ -36,10 +43,8 @@ test('a watch event older than a written-through object is ignored; the event of
   const informer = podInformer((key) => seen.push(informer.get(key)?.metadata?.resourceVersion ?? 'gone'));
   try {
     await informer.start();
-    await eventually('watch open', () => local.server.hooks.openWatches() === 1);
     // The re-opened watch replays from before both patches, after podeip has observed the second.
-    local.server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/pods$/, latencyMs: 300, times: 1 });
-    local.server.hooks.dropAllWatches();
+    await reopenWatchLate();
     const first = await local.core.patchNamespacedPod(label('1'));
     const second = await local.core.patchNamespacedPod(label('2'));
     informer.observe(second);
@@ -58,9 +63,7 @@ test('a DELETED event of a predecessor does not remove its same-name successor o
   const informer = podInformer((key) => seen.push(informer.get(key)?.metadata?.uid ?? 'gone'));
   try {
     await informer.start();
-    await eventually('watch open', () => local.server.hooks.openWatches() === 1);
-    local.server.hooks.injectFault({ method: 'GET', pathPattern: /^\/api\/v1\/pods$/, latencyMs: 300, times: 1 });
-    local.server.hooks.dropAllWatches();
+    await reopenWatchLate();
     await local.core.deleteNamespacedPod({ namespace: 'default', name: 'web', gracePeriodSeconds: 0 });
     const successor = await local.core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } });
     informer.observe(successor);
