@@ -16,7 +16,7 @@ import { PROVIDER_ROWS } from './provider-rows.js';
 
 const CLAIMS = { group: 'podeip.io', version: 'v1alpha1', namespace: NAMESPACE, plural: 'eipclaims' };
 
-describe.each(PROVIDER_ROWS)('review: owner references and a re-created StatefulSet pod ($name)', (row) => {
+describe.each(PROVIDER_ROWS)('R8 owner references and a re-created StatefulSet pod ($name)', (row) => {
   const world = useHarness(row, { controller: { enableOwnerRef: true } });
 
   test('a StatefulSet pod re-created under the same name gets a new claim and address; the old address is released', async () => {

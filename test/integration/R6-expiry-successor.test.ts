@@ -9,7 +9,7 @@ import { PROVIDER_ROWS } from './provider-rows.js';
 
 const MINUTE = 60_000;
 
-describe.each(PROVIDER_ROWS)('review: expiry with a successor pod that never got an IP ($name)', (row) => {
+describe.each(PROVIDER_ROWS)('R6 expiry with a successor pod that never got an IP ($name)', (row) => {
   const world = useHarness(row, { controller: { claimExpiredMs: 10 * MINUTE } });
 
   test('the address is kept for the full expiry after the successor pod goes', async () => {

@@ -7,7 +7,7 @@
 import { eventually, useHarness } from './harness.js';
 import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
-describe.each(PROVIDER_ROWS)('review: static address bound while its pod went away ($name)', (row) => {
+describe.each(PROVIDER_ROWS)('R9 static address bound while its pod went away ($name)', (row) => {
   const world = useHarness(row);
 
   test('the finalizer unbinds a static address podeip bound before recording the target', async () => {

@@ -19,7 +19,7 @@ async function sweep(world: Harness, label: string): Promise<void> {
   }, 30_000);
 }
 
-describe.each(PROVIDER_ROWS)('review: orphan collector ($name)', (row) => {
+describe.each(PROVIDER_ROWS)('R12 orphan collector ($name)', (row) => {
   const world = useHarness(row);
 
   test('a cluster-tagged address held by a live static claim, or lacking the claim tag, is neither unbound nor released', async () => {

@@ -6,7 +6,7 @@
 import { eventually, NAMESPACE, useHarness } from './harness.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
-describe.each(PROVIDER_ROWS)('review: two new claims naming one static address ($name)', (row) => {
+describe.each(PROVIDER_ROWS)('R9 two new claims naming one static address ($name)', (row) => {
   const world = useHarness(row);
 
   /** A claim as the previous controller created it, crashing before either took the address. */
