@@ -26,6 +26,8 @@ export interface CloudAddress {
   /** The shared bandwidth package the address is in (Alibaba common bandwidth package), if any. */
   bandwidthPackageId?: string;
   tags: Record<string, string>;
+  /** When the cloud created the address (ISO 8601), where it says: the orphan grace period counts from here across restarts. */
+  createdAt?: string;
 }
 
 /** Provider-neutral allocation parameters; `parameters` carries provider-specific keys verbatim. */
@@ -71,4 +73,10 @@ export interface Provider {
   resolveTarget(privateIp: string): Promise<AddressTarget | undefined>;
   /** Stops timers / rate limiters. */
   close(): void;
+}
+
+/** A cloud timestamp as ISO 8601, or undefined when the cloud sent none or one that does not parse. */
+export function isoTimeOf(cloudTime: string | null | undefined): string | undefined {
+  const ms = cloudTime ? Date.parse(cloudTime) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

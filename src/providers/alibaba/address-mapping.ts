@@ -1,5 +1,5 @@
 /** Alibaba `EipAddress` objects (DescribeEipAddresses) to the provider-neutral view. */
-import type { AddressState, CloudAddress } from '../provider.js';
+import { type AddressState, type CloudAddress, isoTimeOf } from '../provider.js';
 
 const STATES: Record<string, AddressState> = {
   Available: 'Available',
@@ -17,6 +17,7 @@ export interface AlibabaEipAddress {
   instanceId?: string;
   privateIpAddress?: string;
   bandwidthPackageId?: string;
+  allocationTime?: string;
   tags?: { tag?: { key?: string; value?: string }[] };
 }
 
@@ -36,6 +37,8 @@ export function toCloudAddress(eip: AlibabaEipAddress, primaryIpOf: (networkInte
     tags: Object.fromEntries((eip.tags?.tag ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
   };
   if (eip.bandwidthPackageId) address.bandwidthPackageId = eip.bandwidthPackageId;
+  const createdAt = isoTimeOf(eip.allocationTime);
+  if (createdAt) address.createdAt = createdAt;
   const privateIp = isBoundToPrimaryIp(eip) ? primaryIpOf(eip.instanceId!) : eip.privateIpAddress;
   if (eip.instanceType === 'NetworkInterface' && eip.instanceId && privateIp) {
     address.target = { networkInterfaceId: eip.instanceId, privateIp };

@@ -1,5 +1,5 @@
 /** Tencent `Address` objects (DescribeAddresses) to the provider-neutral view. */
-import type { AddressState, CloudAddress } from '../provider.js';
+import { type AddressState, type CloudAddress, isoTimeOf } from '../provider.js';
 
 const STATES: Record<string, AddressState> = {
   CREATING: 'Creating',
@@ -18,6 +18,7 @@ export interface TencentAddress {
   InstanceId?: string | null;
   NetworkInterfaceId?: string | null;
   PrivateAddressIp?: string | null;
+  CreatedTime?: string | null;
   TagSet?: { Key?: string; Value?: string }[] | null;
 }
 
@@ -30,6 +31,8 @@ export function toCloudAddress(address: TencentAddress): CloudAddress {
     rawStatus,
     tags: Object.fromEntries((address.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
   };
+  const createdAt = isoTimeOf(address.CreatedTime);
+  if (createdAt) result.createdAt = createdAt;
   if (address.NetworkInterfaceId && address.PrivateAddressIp) {
     result.target = { networkInterfaceId: address.NetworkInterfaceId, privateIp: address.PrivateAddressIp };
   } else if (address.InstanceId) {
