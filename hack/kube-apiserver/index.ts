@@ -109,6 +109,7 @@ class LocalKubeApiServer implements KubeApiServer {
       requestLog: () => this.requests.list(),
       clearRequestLog: () => this.requests.clear(),
       openWatches: () => this.watches.count,
+      openWatchesOf: (resource) => this.watches.countOf(resource),
     };
   }
 

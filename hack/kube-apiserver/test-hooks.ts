@@ -36,6 +36,8 @@ export interface TestHooks {
   clearRequestLog(): void;
   /** How many watch streams are open now (to wait until a client has re-watched). */
   openWatches(): number;
+  /** How many watch streams of one resource (`group/plural`, e.g. `/pods`, `podeip.io/eipclaims`) are open now. */
+  openWatchesOf(resource: string): number;
 }
 
 export interface FaultOutcome {

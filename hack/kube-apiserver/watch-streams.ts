@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, expired } from './api-errors.js';
 import type { ObjectMatcher } from './object-matcher.js';
 import type { ObjectStore, StoredEvent, WatchEventType } from './object-store.js';
-import { apiVersionOf, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
+import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 
 export interface WatchRequest {
   type: ResourceType;
@@ -39,7 +39,8 @@ function parseResourceVersion(value: string | undefined): number | undefined {
 }
 
 export class WatchStreams {
-  private readonly open = new Set<ServerResponse>();
+  /** Each open stream with the resource it watches (`group/plural`). */
+  private readonly open = new Map<ServerResponse, string>();
   private expireNext = false;
 
   constructor(private readonly store: ObjectStore) {}
@@ -48,12 +49,16 @@ export class WatchStreams {
     return this.open.size;
   }
 
+  countOf(resource: string): number {
+    return [...this.open.values()].filter((watched) => watched === resource).length;
+  }
+
   expireNextWatch(): void {
     this.expireNext = true;
   }
 
   dropAll(): void {
-    for (const response of this.open) response.end();
+    for (const response of this.open.keys()) response.end();
     this.open.clear();
   }
 
@@ -83,7 +88,7 @@ export class WatchStreams {
   }
 
   private keepOpen(response: ServerResponse, unsubscribe: () => void, request: WatchRequest, bookmark: () => void): void {
-    this.open.add(response);
+    this.open.set(response, resourceKey(request.type));
     const timers: NodeJS.Timeout[] = [];
     if (request.allowBookmarks) timers.push(setInterval(bookmark, BOOKMARK_INTERVAL_MS));
     if (request.timeoutSeconds) timers.push(setTimeout(() => response.end(), request.timeoutSeconds * 1000));

@@ -1,6 +1,10 @@
-import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { PatchStrategy, Watch, setHeaderOptions } from '@kubernetes/client-node';
 import { performance } from 'node:perf_hooks';
 import { useLocalServer } from './local-server.js';
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 describe('local API server: test hooks', () => {
   const local = useLocalServer();
@@ -46,6 +50,21 @@ describe('local API server: test hooks', () => {
       expect.objectContaining({ verb: 'list', path: '/api/v1/nodes', apiGroup: '', resource: 'nodes', namespace: undefined, status: 200 }),
       expect.objectContaining({ verb: 'deletecollection', resource: 'pods', namespace: 'default', status: 200 }),
     ]);
+  });
+
+  it('counts open watches per resource until they close', async () => {
+    const config = local.server.kubeConfig();
+    const watch = new Watch(config);
+    const ignore = () => undefined;
+    const pods = await watch.watch('/api/v1/pods', {}, ignore, ignore);
+    const nodes = await Promise.all([1, 2].map(() => watch.watch('/api/v1/nodes', {}, ignore, ignore)));
+    await until(() => local.server.hooks.openWatchesOf('/nodes') === 2 && local.server.hooks.openWatchesOf('/pods') === 1);
+    expect(local.server.hooks.openWatchesOf('apps/statefulsets')).toBe(0);
+    pods.abort();
+    await until(() => local.server.hooks.openWatchesOf('/pods') === 0);
+    expect(local.server.hooks.openWatchesOf('/nodes')).toBe(2);
+    nodes.forEach((controller) => controller.abort());
+    await until(() => local.server.hooks.openWatchesOf('/nodes') === 0);
   });
 
   it('rejects dryRun requests instead of writing', async () => {
