@@ -1,6 +1,6 @@
 /**
  * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
- * different address) are released once they have been orphaned for the grace period. Untagged and
+ * different address) are released once the grace period has passed since they were created. Untagged and
  * other-cluster addresses are never looked at: the sync only reads this cluster's tag. An address
  * without podeip's claim tag, or one a claim names, is not an orphan whatever its cluster tag says.
  * A controller watching one namespace leaves addresses of other namespaces to whoever watches those.
@@ -12,7 +12,7 @@ import { doneIfGone } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 
 export class OrphanCollector {
-  /** address id → when it was first seen orphaned (clock time). */
+  /** address id → when this process first saw it orphaned (clock time). */
   private readonly firstSeen = new Map<string, number>();
 
   constructor(
@@ -26,9 +26,9 @@ export class OrphanCollector {
     const current = new Set(orphans.map((address) => address.id));
     for (const id of this.firstSeen.keys()) if (!current.has(id)) this.firstSeen.delete(id);
     for (const address of orphans) {
-      const since = this.firstSeen.get(address.id) ?? now;
-      this.firstSeen.set(address.id, since);
-      if (now - since >= this.context.settings.orphanGraceMs) await this.releaseOrphan(address);
+      const seen = this.firstSeen.get(address.id) ?? now;
+      this.firstSeen.set(address.id, seen);
+      if (now - orphanedSince(address, seen) >= this.context.settings.orphanGraceMs) await this.releaseOrphan(address);
     }
   }
 
@@ -41,7 +41,7 @@ export class OrphanCollector {
     if (!claimUid) return false;
     const claims = this.context.claims.list();
     // A claim that names the address holds it (a static address podeip once allocated), whatever its tags say.
-    if (claims.some((claim) => claim.status?.addressId === address.id || claim.spec.addressId === address.id)) return false;
+    if (claims.some((claim) => claim.status?.addressId === address.id || claim.spec?.addressId === address.id)) return false;
     const claim = claims.find((candidate) => candidate.metadata.uid === claimUid);
     if (!claim) return true;
     const recorded = claim.status?.addressId;
@@ -65,4 +65,14 @@ export class OrphanCollector {
       this.logger.warn({ err: error, addressId: address.id }, 'could not release orphaned address; will retry');
     }
   }
+}
+
+/**
+ * The grace period counts from the address's creation when the cloud says when that was, so a
+ * controller restarted (or a leader replaced) more often than the grace period still releases
+ * orphans; never from later than this process first saw it.
+ */
+function orphanedSince(address: CloudAddress, firstSeenMs: number): number {
+  const createdMs = address.createdAt ? Date.parse(address.createdAt) : Number.NaN;
+  return Number.isNaN(createdMs) ? firstSeenMs : Math.min(createdMs, firstSeenMs);
 }

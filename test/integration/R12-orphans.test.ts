@@ -40,3 +40,25 @@ describe.each(PROVIDER_ROWS)('R12 orphans ($name)', (row) => {
     expect(metrics).toContain('podeip_orphans_released_total 1\n');
   });
 });
+
+describe.each(PROVIDER_ROWS)('R12 orphans across restarts ($name)', (row) => {
+  const world = useHarness(row);
+
+  test('a controller restarted every 5 minutes still releases an orphan once the grace period has passed since its creation', async () => {
+    const orphan = world().cloud.admin.createAddress({ tags: { 'podeip.io/cluster': CLUSTER_ID, 'podeip.io/claim-uid': 'gone-claim' } });
+    await world().controller!.syncCloud();
+    for (const minutes of [5, 9]) {
+      world().clock.advance((minutes === 5 ? 5 : 4) * MINUTE);
+      await world().stopController();
+      await world().startController();
+      await world().controller!.syncCloud();
+      expect(world().address(orphan.addressId)).toBeDefined();
+    }
+    // The emulator stamps creation with its own (real) clock: a minute of margin for the real seconds this test took.
+    world().clock.advance(2 * MINUTE);
+    await world().stopController();
+    await world().startController();
+    await world().controller!.syncCloud();
+    await eventually('orphan released after restarts', () => world().address(orphan.addressId) === undefined);
+  });
+});
