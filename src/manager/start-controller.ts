@@ -121,7 +121,7 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
     claimCountsByPhase: () => countByPhase(late.caches),
     unboundOwnedAddresses: () => (late.addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
   });
-  const provider = fence.provider(options.providerInstance ?? (await providerFor(options, metrics)));
+  const provider = fence.provider(options.providerInstance ?? (await providerFor(options, metrics, fence)));
   const addresses = (late.addresses = new AddressBook(provider, options.clusterId));
   const caches = (late.caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => late.controller?.enqueue(key), options.informers));
   const events = new EventRecorder(api, clock, logger, hostname());
@@ -133,13 +133,14 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   return { context, caches, controller, sync, metrics, provider };
 }
 
-function providerFor(options: ControllerOptions, metrics: ControllerMetrics): Promise<Provider> {
+function providerFor(options: ControllerOptions, metrics: ControllerMetrics, fence: WriteFence): Promise<Provider> {
   return createProvider(options.provider, {
     region: options.region,
     ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
     ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
     observer: metrics.cloudCallObserver(),
+    beforeSend: fence.cloudSendGate,
   });
 }
 

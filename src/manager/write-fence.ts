@@ -5,13 +5,14 @@
  * next to the new leader. Reads stay open: a standby keeps its caches warm.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
+import { isCloudWrite, type SendGate } from '../providers/metered-calls.js';
 import type { Provider } from '../providers/provider.js';
 
 export class NotLeaderError extends Error {
   override name = 'NotLeaderError';
 }
 
-const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release']);
+const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release', 'completeAllocation']);
 
 export class WriteFence {
   constructor(private readonly mayWrite: () => boolean) {}
@@ -31,7 +32,18 @@ export class WriteFence {
     return fenced;
   }
 
-  /** The same provider; allocate, associate, disassociate and release first pass the fence. */
+  /**
+   * For the provider's `beforeSend`: each cloud write request passes the fence as it is sent, since it
+   * may have waited for a rate-limit token, or be a provider's retry, long after its call was fenced.
+   */
+  readonly cloudSendGate: SendGate = (action) => {
+    if (isCloudWrite(action)) this.check(`cloud ${action}`);
+  };
+
+  /**
+   * The same provider; its write methods first pass the fence, so a standby refuses before any cloud
+   * read the write would start with (and a provider built without `cloudSendGate` is fenced at all).
+   */
   provider(base: Provider): Provider {
     return new Proxy(base, {
       get: (target, property, receiver) => {

@@ -5,6 +5,7 @@
  */
 import type { RateLimits } from './action-rate-limiter.js';
 import type { CloudCallObserver } from './cloud-call-observer.js';
+import type { SendGate } from './metered-calls.js';
 import type { Provider, ProviderName } from './provider.js';
 import { TencentProvider } from './tencent/tencent-provider.js';
 
@@ -17,6 +18,8 @@ export interface ProviderFactoryOptions {
   rateLimits?: RateLimits;
   /** The cluster's VPC: pod IPs are looked up there only. */
   vpcId?: string;
+  /** Checked as each request is sent, after its rate-limit token and on every retry (the leader write fence). */
+  beforeSend?: SendGate;
 }
 
 export const PROVIDER_NAMES: ProviderName[] = ['tencent', 'alibaba'];

@@ -5,7 +5,7 @@
  */
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError } from '../cloud-error.js';
-import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, AllocationParams, CloudAddress, Provider } from '../provider.js';
 import { TargetCache } from '../target-cache.js';
@@ -80,7 +80,7 @@ export class AlibabaProvider implements Provider {
     this.region = options.region;
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? ALIBABA_RATE_LIMITS);
-    this.calls = new MeteredCalls(this.name, this.limiter, options.observer ?? ignoreCloudCalls, (action, error) => this.failure(action, error));
+    this.calls = new MeteredCalls(this.name, this.limiter, options, (action, error) => this.failure(action, error));
     this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
     this.throttleRetries = options.throttleRetries ?? 3;
   }

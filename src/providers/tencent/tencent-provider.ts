@@ -1,7 +1,7 @@
 /** The Provider for Tencent Cloud VPC 2017-03-12 over tencentcloud-sdk-nodejs. */
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError } from '../cloud-error.js';
-import { type CloudCallObserver, ignoreCloudCalls } from '../cloud-call-observer.js';
+import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
@@ -43,7 +43,7 @@ export class TencentProvider implements Provider {
     this.client = createVpcClient(options);
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
-    this.calls = new MeteredCalls(this.name, this.limiter, options.observer ?? ignoreCloudCalls, (action, error) => this.failure(action, error as SdkFailure));
+    this.calls = new MeteredCalls(this.name, this.limiter, options, (action, error) => this.failure(action, error as SdkFailure));
     this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
   }
 
