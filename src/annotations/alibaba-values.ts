@@ -3,7 +3,7 @@
  * documentation) and the release strategy. Each bad value names the annotation that carried it.
  */
 import type { AllocationParams } from '../providers/provider.js';
-import { formatDuration, parseGoDuration } from '../util/duration.js';
+import { type DurationReading, MAX_DURATION, formatDuration, readGoDuration } from '../util/duration.js';
 import { type DeletePolicy, RESERVED_TAG_PREFIX } from './claim-request.js';
 import type { FoundSetting, SettingLookup } from './alibaba.js';
 
@@ -72,16 +72,17 @@ function parametersOf(lookup: SettingLookup): Record<string, unknown> {
   return parameters;
 }
 
-/** `Follow` ends the claim with the pod; `Never` keeps it; a duration keeps it that long (at least 5m). */
+/** `Follow` ends the claim with the pod; `Never` keeps it; a duration keeps it that long (5m to MAX_DURATION). */
 export function releaseStrategyOf(found: FoundSetting | undefined): { deletePolicy: DeletePolicy; expireAfter?: string } {
   if (!found || found.value === 'Follow') return { deletePolicy: 'Delete' };
   if (found.value === 'Never') return { deletePolicy: 'Never' };
-  const ms = /^[0-9.]/.test(found.value) ? parseGoDuration(found.value) : undefined;
-  if (ms === undefined) {
-    throw new BadAlibabaValue(found.key, `must be "Follow", "Never" or a duration of at least 5m such as "10m", got ${JSON.stringify(found.value)}`);
+  const reading: DurationReading = /^[0-9.]/.test(found.value) ? readGoDuration(found.value) : { problem: 'malformed' };
+  if ('problem' in reading) {
+    const wanted = reading.problem === 'too-long' ? `at most ${MAX_DURATION}` : `"Follow", "Never" or a duration of at least 5m such as "10m"`;
+    throw new BadAlibabaValue(found.key, `must be ${wanted}, got ${JSON.stringify(found.value)}`);
   }
-  if (ms < MIN_RETENTION_MS) throw new BadAlibabaValue(found.key, `must keep the address for at least 5m, got ${JSON.stringify(found.value)}`);
-  return { deletePolicy: 'Never', expireAfter: formatDuration(ms) };
+  if (reading.ms < MIN_RETENTION_MS) throw new BadAlibabaValue(found.key, `must keep the address for at least 5m, got ${JSON.stringify(found.value)}`);
+  return { deletePolicy: 'Never', expireAfter: formatDuration(reading.ms) };
 }
 
 function oneOf(found: FoundSetting | undefined, allowed: string[]): string | undefined {

@@ -5,6 +5,7 @@
  */
 import { type AnnotationDialect, type ClaimRequest, type PodAnnotationsView, invalid } from './claim-request.js';
 import { BadAlibabaValue, allocationOf, releaseStrategyOf } from './alibaba-values.js';
+import { type AnnotationFamily, familyInputsOf, typoIn } from './annotation-keys.js';
 
 export const ACK_PREFIX = 'k8s.aliyun.com/';
 export const ACS_PREFIX = 'network.alibabacloud.com/';
@@ -30,7 +31,18 @@ const NAMES = {
 
 export type AlibabaSetting = keyof typeof NAMES;
 
-const KNOWN_SUFFIXES = new Set<string>(Object.values(NAMES).flat());
+const FAMILY: AnnotationFamily = {
+  prefixes: PREFIXES,
+  inputNames: new Set<string>(Object.values(NAMES).flat()),
+  otherKnownNames: new Set<string>(),
+};
+
+/**
+ * An EIP allocation id: `eip-` and lowercase letters or digits. Documented examples carry 16 to 21
+ * characters after `eip-` (`eip-25877c70gddh****`, `eip-bp1jvx5ki6c********`, `eip-2zeerraiwb7ujsxdc****`,
+ * masked); 16 to 32 admits every real generation and the emulator's 20, and refuses words such as `eip-doesnotexist`.
+ */
+export const ALIBABA_ALLOCATION_ID = /^eip-[a-z0-9]{16,32}$/;
 
 export const ALIBABA_EIP_CONDITION = `${ACK_PREFIX}eip`;
 
@@ -47,6 +59,7 @@ export const alibabaDialect: AnnotationDialect = {
   provider: 'alibaba',
   extraConditionTypes: [ALIBABA_EIP_CONDITION],
   parse: parseAlibabaAnnotations,
+  inputsOf: (pod) => familyInputsOf(FAMILY, pod.annotations),
   outputAnnotations(publicIp: string, addressId: string): Record<string, string> {
     return {
       [`${ACK_PREFIX}allocated-eipAddress`]: publicIp,
@@ -57,8 +70,12 @@ export const alibabaDialect: AnnotationDialect = {
 };
 
 export function parseAlibabaAnnotations(pod: PodAnnotationsView): ClaimRequest {
+  return typoIn(FAMILY, pod.annotations) ?? checkedRequestOf(pod.annotations);
+}
+
+function checkedRequestOf(annotations: Record<string, string>): ClaimRequest {
   try {
-    return requestOf(pod.annotations);
+    return requestOf(annotations);
   } catch (error) {
     if (error instanceof BadAlibabaValue) return invalid(error.annotation, error.message);
     throw error;
@@ -74,7 +91,6 @@ function requestOf(annotations: Record<string, string>): ClaimRequest {
   if (wantsOwned && staticId) {
     throw new BadAlibabaValue(staticId.key, `cannot be combined with ${withEip!.key}: ask for an owned or a static address, not both`);
   }
-  rejectUnknownEipAnnotations(annotations);
   const policy = releaseStrategyOf(lookup('releaseStrategy'));
   if (staticId) return { kind: 'static', ...policy, addressIds: [staticAddressId(staticId)], chooseByOrdinal: false };
   return { kind: 'owned', ...policy, allocation: allocationOf(lookup) };
@@ -88,7 +104,9 @@ function wantsAnOwnedAddress(found: FoundSetting | undefined): boolean {
 
 function staticAddressId(found: FoundSetting): string {
   const id = found.value.trim();
-  if (!/^eip-[A-Za-z0-9]+$/.test(id)) throw new BadAlibabaValue(found.key, `must be one EIP allocation id such as "eip-bp1abc", got ${JSON.stringify(found.value)}`);
+  if (!ALIBABA_ALLOCATION_ID.test(id)) {
+    throw new BadAlibabaValue(found.key, `must be one EIP allocation id ("eip-" and 16 to 32 lowercase letters or digits, such as "eip-bp1jvx5ki6c0n4e7qa2u8"), got ${JSON.stringify(found.value)}`);
+  }
   return id;
 }
 
@@ -102,14 +120,4 @@ function settingOf(annotations: Record<string, string>, setting: AlibabaSetting)
     throw new BadAlibabaValue(disagreeing, `disagrees with ${first}: ${JSON.stringify(annotations[disagreeing])} vs ${JSON.stringify(annotations[first])}`);
   }
   return { key: first, value: annotations[first]! };
-}
-
-/** An `eip-` annotation podeip does not know is most likely a typo, which must not pass silently. */
-function rejectUnknownEipAnnotations(annotations: Record<string, string>): void {
-  for (const key of Object.keys(annotations)) {
-    const prefix = PREFIXES.find((candidate) => key.startsWith(candidate));
-    if (!prefix) continue;
-    const suffix = key.slice(prefix.length);
-    if (/^(eip-|pod-eip-)/.test(suffix) && !KNOWN_SUFFIXES.has(suffix)) throw new BadAlibabaValue(key, 'is not a known EIP annotation');
-  }
 }

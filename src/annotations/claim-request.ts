@@ -2,6 +2,7 @@
  * What a pod asks for, independent of the cloud whose annotations expressed it.
  * Each provider has a dialect (src/annotations/<provider>.ts) that turns pod annotations into this.
  */
+import type { OwnerReference } from '../k8s/eipclaim.js';
 import type { AllocationParams, ProviderName } from '../providers/provider.js';
 
 export type DeletePolicy = 'Delete' | 'Never';
@@ -40,11 +41,18 @@ export type ClaimRequest = OwnedAddressRequest | StaticAddressRequest | InvalidR
 export interface PodAnnotationsView {
   name: string;
   annotations: Record<string, string>;
+  /** The controlling owner decides whether the pod's name ends in an ordinal (StatefulSet-like kinds only). */
+  ownerReferences: readonly OwnerReference[];
 }
 
 export interface AnnotationDialect {
   readonly provider: ProviderName;
   parse(pod: PodAnnotationsView): ClaimRequest;
+  /**
+   * Only the annotations this dialect reads (its input keys, look-alike typos, podeip.io/ inputs), so a
+   * change by another controller to an unrelated annotation is not mistaken for a changed request.
+   */
+  inputsOf(pod: PodAnnotationsView): Record<string, string>;
   /** The provider-family output annotations (podeip.io/ outputs are added by the reconciler). */
   outputAnnotations(publicIp: string, addressId: string): Record<string, string>;
   /** Pod condition types to set besides podeip.io/eip-bound. */

@@ -3,6 +3,7 @@
  * `eks.tke.cloud.tencent.com/`. Legacy `Bandwidth`/`ISP` keys lose to their API-key twins.
  */
 import type { AllocationParams } from '../providers/provider.js';
+import { type AnnotationFamily, familyInputsOf, typoIn } from './annotation-keys.js';
 import {
   type AnnotationDialect,
   type ClaimRequest,
@@ -11,9 +12,21 @@ import {
   RESERVED_TAG_PREFIX,
   invalid,
 } from './claim-request.js';
+import { isNamedByOrdinal } from './ordinal-workloads.js';
 
 export const TKE_PREFIX = 'tke.cloud.tencent.com/';
 const PREFIXES = [TKE_PREFIX, 'eks.tke.cloud.tencent.com/'];
+
+const FAMILY: AnnotationFamily = {
+  prefixes: PREFIXES,
+  inputNames: new Set(['eip-attributes', 'eip-id-list', 'eip-claim-delete-policy']),
+  // Outputs, and the super-node `eip-injection` (EIP visible inside the pod), which podeip leaves to the platform.
+  otherKnownNames: new Set(['eip-public-ip', 'eip-id', 'eip-injection']),
+};
+
+/** A Tencent address id: `eip-` and 8 lowercase letters or digits (e.g. `eip-m44ku5d2`); DescribeAddresses refuses other forms as AddressIdMalformed. */
+export const TENCENT_ADDRESS_ID = /^eip-[a-z0-9]{8}$/;
+const ADDRESS_ID_FORM = '"eip-" and 8 lowercase letters or digits, such as "eip-m44ku5d2"';
 
 const ISPS = ['BGP', 'CMCC', 'CTCC', 'CUCC'];
 const MAX_BANDWIDTH: Record<string, number> = {
@@ -64,12 +77,17 @@ export const tencentDialect: AnnotationDialect = {
   provider: 'tencent',
   extraConditionTypes: [],
   parse: parseTencentAnnotations,
+  inputsOf: (pod) => familyInputsOf(FAMILY, pod.annotations),
   outputAnnotations(publicIp: string, addressId: string): Record<string, string> {
     return { [`${TKE_PREFIX}eip-public-ip`]: publicIp, [`${TKE_PREFIX}eip-id`]: addressId };
   },
 };
 
 export function parseTencentAnnotations(pod: PodAnnotationsView): ClaimRequest {
+  return typoIn(FAMILY, pod.annotations) ?? requestOf(pod);
+}
+
+function requestOf(pod: PodAnnotationsView): ClaimRequest {
   const attributes = find(pod.annotations, 'eip-attributes');
   const idList = find(pod.annotations, 'eip-id-list');
   if (!attributes && !idList) return { kind: 'none' };
@@ -80,7 +98,7 @@ export function parseTencentAnnotations(pod: PodAnnotationsView): ClaimRequest {
   const deletePolicy = policy ? parseDeletePolicy(policy.value) : 'Delete';
   if (deletePolicy === undefined) return invalid(policy!.key, `must be "Never" or absent, got ${JSON.stringify(policy!.value)}`);
   try {
-    if (idList) return { kind: 'static', deletePolicy, addressIds: parseIdList(idList.value), chooseByOrdinal: true };
+    if (idList) return { kind: 'static', deletePolicy, addressIds: parseIdList(idList.value), chooseByOrdinal: isNamedByOrdinal(pod) };
     return { kind: 'owned', deletePolicy, allocation: parseAttributes(attributes!.value) };
   } catch (error) {
     if (error instanceof BadValue) return invalid((idList ?? attributes)!.key, error.message);
@@ -94,9 +112,9 @@ function parseDeletePolicy(value: string): DeletePolicy | undefined {
 
 function parseIdList(value: string): string[] {
   const ids = value.split(',').map((id) => id.trim());
-  if (ids.some((id) => !/^[A-Za-z0-9-]+$/.test(id))) {
-    throw new BadValue(`must be a comma-separated list of address ids, got ${JSON.stringify(value)}`);
-  }
+  if (ids.includes('')) throw new BadValue(`must be a comma-separated list of address ids such as "eip-m44ku5d2,eip-bdm3oq7k", got ${JSON.stringify(value)}`);
+  const malformed = ids.find((id) => !TENCENT_ADDRESS_ID.test(id));
+  if (malformed !== undefined) throw new BadValue(`lists ${JSON.stringify(malformed)}, which is not a Tencent address id (${ADDRESS_ID_FORM})`);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate) throw new BadValue(`lists ${duplicate} more than once`);
   return ids;

@@ -11,7 +11,28 @@ const UNIT_MS: Record<string, number> = {
 
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
 
+/**
+ * The longest duration podeip accepts anywhere (a retention, an expiry, a flag): one year. Longer ones
+ * are mistakes, and some (`99999999999h`) do not even fit in a Date, which made expiry throw RangeError.
+ */
+export const MAX_DURATION = '8760h';
+export const MAX_DURATION_MS = 8760 * 3_600_000;
+
+export type DurationReading = { ms: number } | { problem: 'malformed' | 'too-long' };
+
+export function readGoDuration(text: string): DurationReading {
+  const ms = parseSyntax(text);
+  if (ms === undefined) return { problem: 'malformed' };
+  return Math.abs(ms) > MAX_DURATION_MS ? { problem: 'too-long' } : { ms };
+}
+
+/** The duration in milliseconds; undefined when it is malformed or longer than MAX_DURATION. */
 export function parseGoDuration(text: string): number | undefined {
+  const reading = readGoDuration(text);
+  return 'ms' in reading ? reading.ms : undefined;
+}
+
+function parseSyntax(text: string): number | undefined {
   if (text === '0') return 0;
   const sign = text.startsWith('-') ? -1 : 1;
   const body = text.replace(/^[-+]/, '');

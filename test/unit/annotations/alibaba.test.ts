@@ -11,8 +11,11 @@ const TAGS = `${ACK}eip-tags`;
 const STRATEGY = `${ACK}pod-eip-release-strategy`;
 
 function parse(annotations: Record<string, string>, name = 'game-0') {
-  return parseAlibabaAnnotations({ name, annotations });
+  return parseAlibabaAnnotations({ name, annotations, ownerReferences: [] });
 }
+
+/** The form of the emulator's ids (hack/cloud/alibaba/eip-inventory.ts: `eip-` and 20 characters). */
+const STATIC_ID = 'eip-bp1jvx5ki6c0n4e7qa2u';
 
 const defaults = { bandwidthMbps: 5, isp: 'BGP', chargeType: 'PayByTraffic', parameters: {} };
 
@@ -80,32 +83,32 @@ describe('Alibaba annotations: accepted forms', () => {
   });
 
   test('pod-eip-instanceid asks for that static address without pod-with-eip, for any pod name', () => {
-    expect(parse({ [STATIC]: 'eip-bp1abc', [`${ACS}pod-eip-release-strategy`]: 'Never' }, 'game-3')).toEqual({
+    expect(parse({ [STATIC]: STATIC_ID, [`${ACS}pod-eip-release-strategy`]: 'Never' }, 'game-3')).toEqual({
       kind: 'static',
       deletePolicy: 'Never',
-      addressIds: ['eip-bp1abc'],
+      addressIds: [STATIC_ID],
       chooseByOrdinal: false,
     });
   });
 
   test('ECI alias eci-eip-instanceid', () => {
-    expect(parse({ [`${ACK}eci-eip-instanceid`]: 'eip-bp1abc' })).toEqual({ kind: 'static', deletePolicy: 'Delete', addressIds: ['eip-bp1abc'], chooseByOrdinal: false });
+    expect(parse({ [`${ACK}eci-eip-instanceid`]: STATIC_ID })).toEqual({ kind: 'static', deletePolicy: 'Delete', addressIds: [STATIC_ID], chooseByOrdinal: false });
   });
 
   test.each([
     ['no annotations', {}],
     ['pod-with-eip "false"', { [WITH_EIP]: 'false', [BANDWIDTH]: 'ten' }],
-    ['settings and typos without a request', { [BANDWIDTH]: '5', [`${ACK}eip-bandwith`]: '5', [STRATEGY]: 'never' }],
+    ['settings without a request', { [BANDWIDTH]: '5', [STRATEGY]: 'never' }],
     ['other aliyun annotations', { [`${ACK}pod-ip-reservation`]: 'true' }],
   ])('no request: %s', (_name, annotations) => {
     expect(parse(annotations)).toEqual({ kind: 'none' });
   });
 
   test('outputs: the ACK public IP and the ACS address and id', () => {
-    expect(alibabaDialect.outputAnnotations('203.0.113.7', 'eip-bp1abc')).toEqual({
+    expect(alibabaDialect.outputAnnotations('203.0.113.7', STATIC_ID)).toEqual({
       'k8s.aliyun.com/allocated-eipAddress': '203.0.113.7',
       'network.alibabacloud.com/allocated-eip-address': '203.0.113.7',
-      'network.alibabacloud.com/allocated-eip-id': 'eip-bp1abc',
+      'network.alibabacloud.com/allocated-eip-id': STATIC_ID,
     });
   });
 
@@ -120,12 +123,9 @@ describe('Alibaba annotations: bad input', () => {
   test.each([
     ['pod-with-eip not a boolean', { [WITH_EIP]: 'yes' }, WITH_EIP, 'must be "true" or "false", got "yes"'],
     ['pod-with-eip capitalised', { [`${ACS}pod-with-eip`]: 'True' }, `${ACS}pod-with-eip`, 'must be "true" or "false", got "True"'],
-    ['auto and static together', { [WITH_EIP]: 'true', [STATIC]: 'eip-bp1abc' }, STATIC, `cannot be combined with ${WITH_EIP}: ask for an owned or a static address, not both`],
-    ['static id malformed', { [STATIC]: 'eip-a,eip-b' }, STATIC, 'must be one EIP allocation id such as "eip-bp1abc", got "eip-a,eip-b"'],
-    ['static id empty', { [STATIC]: '' }, STATIC, 'must be one EIP allocation id such as "eip-bp1abc", got ""'],
+    ['auto and static together', { [WITH_EIP]: 'true', [STATIC]: STATIC_ID }, STATIC, `cannot be combined with ${WITH_EIP}: ask for an owned or a static address, not both`],
     ['prefixes disagree', { [WITH_EIP]: 'true', [BANDWIDTH]: '5', [`${ACS}eip-bandwidth`]: '10' }, `${ACS}eip-bandwidth`, `disagrees with ${BANDWIDTH}: "10" vs "5"`],
     ['alias disagrees', { [WITH_EIP]: 'true', [CHARGE]: 'PayByTraffic', [`${ACK}eip-charge-type`]: 'PayByBandwidth' }, `${ACK}eip-charge-type`, `disagrees with ${CHARGE}: "PayByBandwidth" vs "PayByTraffic"`],
-    ['unknown eip annotation (typo)', { [WITH_EIP]: 'true', [`${ACS}eip-bandwith`]: '5' }, `${ACS}eip-bandwith`, 'is not a known EIP annotation'],
     ['bandwidth not a number', { [WITH_EIP]: 'true', [BANDWIDTH]: 'ten' }, BANDWIDTH, 'must be a whole number of Mbps such as "5" or "5M", got "ten"'],
     ['bandwidth in Mbps words', { [WITH_EIP]: 'true', [BANDWIDTH]: '5Mbps' }, BANDWIDTH, 'must be a whole number of Mbps such as "5" or "5M", got "5Mbps"'],
     ['bandwidth fractional', { [WITH_EIP]: 'true', [BANDWIDTH]: '2.5' }, BANDWIDTH, 'must be a whole number of Mbps such as "5" or "5M", got "2.5"'],
@@ -159,7 +159,7 @@ describe('Alibaba annotations: bad input', () => {
     ['release strategy negative', { [WITH_EIP]: 'true', [STRATEGY]: '-10m' }, STRATEGY, `${durationHelp} "-10m"`],
     ['release strategy under 5m', { [WITH_EIP]: 'true', [STRATEGY]: '4m' }, STRATEGY, 'must keep the address for at least 5m, got "4m"'],
     ['release strategy 4m59s', { [WITH_EIP]: 'true', [STRATEGY]: '4m59s' }, STRATEGY, 'must keep the address for at least 5m, got "4m59s"'],
-    ['release strategy on a static request', { [STATIC]: 'eip-bp1abc', [`${ACS}pod-eip-release-strategy`]: '1m' }, `${ACS}pod-eip-release-strategy`, 'must keep the address for at least 5m, got "1m"'],
+    ['release strategy on a static request', { [STATIC]: STATIC_ID, [`${ACS}pod-eip-release-strategy`]: '1m' }, `${ACS}pod-eip-release-strategy`, 'must keep the address for at least 5m, got "1m"'],
   ])('%s', (_name, annotations, annotation, problem) => {
     expect(parse(annotations)).toEqual({ kind: 'invalid', annotation, problem });
   });

@@ -4,8 +4,10 @@ const ATTR = 'tke.cloud.tencent.com/eip-attributes';
 const IDS = 'tke.cloud.tencent.com/eip-id-list';
 const POLICY = 'tke.cloud.tencent.com/eip-claim-delete-policy';
 
+const STATEFUL_SET = [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'uid-web', controller: true }];
+
 function parse(annotations: Record<string, string>, name = 'web-0') {
-  return parseTencentAnnotations({ name, annotations });
+  return parseTencentAnnotations({ name, annotations, ownerReferences: STATEFUL_SET });
 }
 
 const defaults = { bandwidthMbps: 100, isp: 'BGP', chargeType: 'TRAFFIC_POSTPAID_BY_HOUR' };
@@ -59,11 +61,11 @@ describe('Tencent annotations: accepted forms', () => {
     expect(parse({ [ATTR]: '', [POLICY]: 'Never' })).toEqual({ kind: 'owned', deletePolicy: 'Never', allocation: { ...defaults, parameters: {} } });
   });
 
-  test('eip-id-list gives a static request chosen by ordinal', () => {
-    expect(parse({ [IDS]: 'eip-aaa, eip-bbb', [POLICY]: 'Never' })).toEqual({
+  test('eip-id-list gives a static request, chosen by ordinal for a StatefulSet pod', () => {
+    expect(parse({ [IDS]: 'eip-m44ku5d2, eip-bdm3oq7k', [POLICY]: 'Never' })).toEqual({
       kind: 'static',
       deletePolicy: 'Never',
-      addressIds: ['eip-aaa', 'eip-bbb'],
+      addressIds: ['eip-m44ku5d2', 'eip-bdm3oq7k'],
       chooseByOrdinal: true,
     });
   });
@@ -98,10 +100,7 @@ describe('Tencent annotations: bad input', () => {
     ['prepaid bad period', { [ATTR]: '{"AddressChargePrepaid":{"Period":13}}' }, ATTR, 'AddressChargePrepaid.Period must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36, got 13'],
     ['lower-case delete policy', { [ATTR]: '', [POLICY]: 'never' }, POLICY, 'must be "Never" or absent, got "never"'],
     ['misspelt delete policy', { [ATTR]: '', [POLICY]: 'Nevr' }, POLICY, 'must be "Never" or absent, got "Nevr"'],
-    ['auto and static together', { [ATTR]: '', [IDS]: 'eip-a' }, IDS, 'cannot be combined with tke.cloud.tencent.com/eip-attributes: ask for an owned or a static address, not both'],
-    ['empty id list', { [IDS]: '' }, IDS, 'must be a comma-separated list of address ids, got ""'],
-    ['id list with an empty entry', { [IDS]: 'eip-a,,eip-b' }, IDS, 'must be a comma-separated list of address ids, got "eip-a,,eip-b"'],
-    ['duplicate id', { [IDS]: 'eip-a,eip-a' }, IDS, 'lists eip-a more than once'],
+    ['auto and static together', { [ATTR]: '', [IDS]: 'eip-m44ku5d2' }, IDS, 'cannot be combined with tke.cloud.tencent.com/eip-attributes: ask for an owned or a static address, not both'],
   ])('%s', (_name, annotations, annotation, problem) => {
     expect(parse(annotations)).toEqual({ kind: 'invalid', annotation, problem });
   });
