@@ -16,6 +16,22 @@ export interface CloudErrorFields {
   code: string;
   requestId: string;
   message: string;
+  /**
+   * The cloud refused the request because of an address id it names (malformed or unknown): the
+   * same ids fail the same way again, and a batch without the offending id succeeds.
+   */
+  concernsIds?: boolean;
+}
+
+/** The code a provider reports when the SDK's credential chain found no credentials to sign with. */
+export const MISSING_CREDENTIALS = 'MissingCredentials';
+
+/** Thrown before sending when there are no credentials; the providers classify it as `auth`. */
+export class MissingCredentialsError extends Error {
+  constructor(detail: string) {
+    super(`no cloud credentials: ${detail}`);
+    this.name = 'MissingCredentialsError';
+  }
 }
 
 export class CloudError extends Error implements CloudErrorFields {
@@ -24,6 +40,7 @@ export class CloudError extends Error implements CloudErrorFields {
   readonly action: string;
   readonly code: string;
   readonly requestId: string;
+  readonly concernsIds: boolean;
 
   constructor(fields: CloudErrorFields) {
     super(fields.message);
@@ -33,6 +50,7 @@ export class CloudError extends Error implements CloudErrorFields {
     this.action = fields.action;
     this.code = fields.code;
     this.requestId = fields.requestId;
+    this.concernsIds = fields.concernsIds ?? false;
   }
 
   /** The form events carry: `Code=... Message=... RequestId=...`. */

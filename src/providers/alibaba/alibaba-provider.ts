@@ -4,14 +4,23 @@
  * address that is already gone succeeds, and a common bandwidth package is left before release.
  */
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
-import { CloudError } from '../cloud-error.js';
+import { CloudError, MISSING_CREDENTIALS, MissingCredentialsError } from '../cloud-error.js';
 import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, AllocationParams, CloudAddress, Provider } from '../provider.js';
 import { TargetCache } from '../target-cache.js';
 import { type AlibabaEipAddress, isBoundToPrimaryIp, toCloudAddress } from './address-mapping.js';
-import { type AlibabaClientOptions, type EcsClient, type VpcClient, createAlibabaClients, ecsSdk, vpcSdk } from './alibaba-clients.js';
-import { classifyAlibabaCode } from './error-classification.js';
+import {
+  type AlibabaClientOptions,
+  type AlibabaCredential,
+  type EcsClient,
+  type VpcClient,
+  createAlibabaClients,
+  ecsSdk,
+  requireCredentials,
+  vpcSdk,
+} from './alibaba-clients.js';
+import { alibabaCodeConcernsIds, alibabaCodeMeansTargetGone, classifyAlibabaCode } from './error-classification.js';
 
 /**
  * api.aliyun.com flow control: AllocateEipAddress and AssociateEipAddress 120 per 60 s, so a minute's
@@ -66,6 +75,7 @@ export class AlibabaProvider implements Provider {
   readonly name = 'alibaba' as const;
   private readonly vpc: VpcClient;
   private readonly ecs: EcsClient;
+  private readonly credential: AlibabaCredential;
   private readonly region: string;
   private readonly vpcId: string | undefined;
   private readonly limiter: ActionRateLimiter;
@@ -76,12 +86,12 @@ export class AlibabaProvider implements Provider {
   private readonly primaryIps = new Map<string, string>();
 
   constructor(options: AlibabaProviderOptions) {
-    ({ vpc: this.vpc, ecs: this.ecs } = createAlibabaClients(options));
+    ({ vpc: this.vpc, ecs: this.ecs, credential: this.credential } = createAlibabaClients(options));
     this.region = options.region;
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? ALIBABA_RATE_LIMITS);
     this.calls = new MeteredCalls(this.name, this.limiter, options, (action, error) => this.failure(action, error));
-    this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
+    this.targets = new TargetCache({ ttlMs: options.targetCacheMs ?? 300_000 });
     this.throttleRetries = options.throttleRetries ?? 3;
   }
 
@@ -132,7 +142,7 @@ export class AlibabaProvider implements Provider {
         ),
       );
     } catch (error) {
-      if (error instanceof CloudError && /^Invalid(InstanceId|PrivateIpAddress)\./.test(error.code)) this.targets.forget(target.privateIp);
+      if (error instanceof CloudError && alibabaCodeMeansTargetGone(error.code)) this.targets.forget(target.privateIp);
       throw error;
     }
   }
@@ -271,6 +281,7 @@ export class AlibabaProvider implements Provider {
 
   private async attempt<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
     return this.calls.run(action, async () => {
+      await requireCredentials(this.credential);
       const response = await send();
       if (!response.body) throw { code: 'InternalError', statusCode: 200, message: 'empty reply' } satisfies SdkFailure;
       return response.body;
@@ -280,10 +291,10 @@ export class AlibabaProvider implements Provider {
   /** SDK errors carry the cloud's code and HTTP status; without them the request got no answer (the code is then Node's, e.g. ECONNREFUSED). */
   private failure(action: string, thrown: unknown): CloudError {
     const error = thrown as SdkFailure;
-    const answered = error.statusCode !== undefined || error.requestId !== undefined;
-    const code = answered ? (error.code ?? '') : '';
+    const code = thrown instanceof MissingCredentialsError ? MISSING_CREDENTIALS : answeredCode(error);
     return new CloudError({
       kind: classifyAlibabaCode(code),
+      concernsIds: alibabaCodeConcernsIds(code),
       provider: this.name,
       action,
       code,
@@ -291,4 +302,9 @@ export class AlibabaProvider implements Provider {
       message: error.data?.Message ?? error.message ?? String(error),
     });
   }
+}
+
+function answeredCode(error: SdkFailure): string {
+  const answered = error.statusCode !== undefined || error.requestId !== undefined;
+  return answered ? (error.code ?? '') : '';
 }

@@ -2,7 +2,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DefaultCredentialProvider } from 'tencentcloud-sdk-nodejs/tencentcloud/common/credential.js';
+import type { Credential, DynamicCredential } from 'tencentcloud-sdk-nodejs/tencentcloud/common/interface.js';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
+import { MissingCredentialsError } from '../cloud-error.js';
 
 export type VpcClient = InstanceType<typeof Client>;
 
@@ -12,13 +14,15 @@ export interface TencentClientOptions {
   endpoint?: string;
   /** Seconds. */
   requestTimeout?: number;
+  /** Default: the SDK's chain (environment, profile file, CVM role, TKE OIDC). */
+  credential?: Credential | DynamicCredential;
 }
 
 export function createVpcClient(options: TencentClientOptions): VpcClient {
   const override = options.endpoint ? new URL(options.endpoint) : undefined;
   const protocol = override?.protocol === 'http:' ? 'http://' : 'https://';
   return new Client({
-    credential: new DefaultCredentialProvider(),
+    credential: options.credential ?? new DefaultCredentialProvider(),
     region: options.region,
     profile: {
       httpProfile: {
@@ -29,4 +33,17 @@ export function createVpcClient(options: TencentClientOptions): VpcClient {
       },
     },
   });
+}
+
+/**
+ * The SDK's chain ends in an empty key when it finds nothing, and the SDK would sign with it (or
+ * report a credential failure as a network error); podeip stops before sending instead.
+ */
+export async function requireCredentials(client: VpcClient): Promise<void> {
+  const { secretId, secretKey } = await client.getCredential();
+  if (!secretId || !secretKey) {
+    throw new MissingCredentialsError(
+      'none found in TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, ~/.tencentcloud/credentials, a CVM role or TKE OIDC',
+    );
+  }
 }

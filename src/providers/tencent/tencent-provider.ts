@@ -1,12 +1,12 @@
 /** The Provider for Tencent Cloud VPC 2017-03-12 over tencentcloud-sdk-nodejs. */
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
-import { CloudError } from '../cloud-error.js';
+import { CloudError, MISSING_CREDENTIALS, MissingCredentialsError } from '../cloud-error.js';
 import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
-import { classifyTencentCode } from './error-classification.js';
-import { createVpcClient, type TencentClientOptions, type VpcClient } from './tencent-client.js';
+import { classifyTencentCode, tencentCodeConcernsIds } from './error-classification.js';
+import { createVpcClient, requireCredentials, type TencentClientOptions, type VpcClient } from './tencent-client.js';
 import { TargetCache } from '../target-cache.js';
 
 export const TENCENT_RATE_LIMITS: RateLimits = {
@@ -44,7 +44,7 @@ export class TencentProvider implements Provider {
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
     this.calls = new MeteredCalls(this.name, this.limiter, options, (action, error) => this.failure(action, error as SdkFailure));
-    this.targets = new TargetCache(options.targetCacheMs ?? 300_000);
+    this.targets = new TargetCache({ ttlMs: options.targetCacheMs ?? 300_000 });
   }
 
   async allocate(request: AllocateRequest): Promise<AllocateResult> {
@@ -134,13 +134,17 @@ export class TencentProvider implements Provider {
   }
 
   private call<T>(action: string, request: object): Promise<T> {
-    return this.calls.run(action, async () => (await this.client.request(action, request)) as T);
+    return this.calls.run(action, async () => {
+      await requireCredentials(this.client);
+      return (await this.client.request(action, request)) as T;
+    });
   }
 
   private failure(action: string, error: SdkFailure): CloudError {
-    const code = error.code ?? '';
+    const code = error instanceof MissingCredentialsError ? MISSING_CREDENTIALS : (error.code ?? '');
     return new CloudError({
       kind: classifyTencentCode(code),
+      concernsIds: tencentCodeConcernsIds(code),
       provider: this.name,
       action,
       code,
