@@ -1,5 +1,5 @@
 /** `podeip run` flags (SPEC §8) and their validation; a bad value is one line of error and exit code 2. */
-import { parseGoDuration } from '../util/duration.js';
+import { MAX_DURATION, readGoDuration } from '../util/duration.js';
 import { parseBindAddress } from '../server/http-endpoints.js';
 import { DEFAULT_TIMINGS, type LeaderElectionTimings, timingsProblem } from '../leader/index.js';
 import type { ProviderName } from '../providers/provider.js';
@@ -121,10 +121,12 @@ function clusterIdOf(value: string | undefined): string {
 }
 
 function durationOf(name: string, value: string, minimumMs: number): number {
-  const ms = parseGoDuration(value);
-  if (ms === undefined) throw new FlagError(`--${name} must be a duration such as 10m or 1h30m, got "${value}"`);
-  if (ms < minimumMs) throw new FlagError(`--${name} must be at least ${formatMinimum(minimumMs)}, got "${value}"`);
-  return ms;
+  const reading = readGoDuration(value);
+  if ('problem' in reading) {
+    throw new FlagError(`--${name} must be ${reading.problem === 'too-long' ? `at most ${MAX_DURATION}` : 'a duration such as 10m or 1h30m'}, got "${value}"`);
+  }
+  if (reading.ms < minimumMs) throw new FlagError(`--${name} must be at least ${formatMinimum(minimumMs)}, got "${value}"`);
+  return reading.ms;
 }
 
 const TIMING_FLAGS: Record<keyof LeaderElectionTimings, string> = {
