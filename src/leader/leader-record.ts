@@ -1,6 +1,6 @@
 import { V1MicroTime, type V1Lease, type V1LeaseSpec } from '@kubernetes/client-node';
 
-/** The fields of a Lease that leader election reads and writes (client-go's LeaderElectionRecord); times in epoch ms. */
+/** The fields of a Lease that leader election reads and writes (client-go's LeaderElectionRecord); times in epoch ms (wall time). */
 export interface LeaderRecord {
   holderIdentity: string;
   leaseDurationSeconds: number;
@@ -47,8 +47,8 @@ export function sameRecord(a: LeaderRecord, b: LeaderRecord): boolean {
 
 /**
  * Whether someone else still holds the lease. Judged, like client-go, from when this process last saw
- * the record change (`observedAt`, local clock) plus the record's duration, never from its timestamps,
- * so clock skew between replicas does not matter.
+ * the record change (`observedAt`, local monotonic clock, as `now`) plus the record's duration, never
+ * from its timestamps, so neither clock skew between replicas nor a step of the wall clock matters.
  */
 export function isHeldByAnother(record: LeaderRecord, identity: string, observedAt: number, now: number): boolean {
   return (

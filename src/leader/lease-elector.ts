@@ -22,7 +22,7 @@ export interface LeaderElector {
   readonly identity: string;
   isLeader(): boolean;
   /**
-   * Until when (election clock) this replica may act as leader: when its last successful acquire or renewal
+   * Until when (the election clock's monotonic time) this replica may act as leader: when its last successful acquire or renewal
    * was sent plus the renew deadline; 0 while not leading. Others wait the longer lease duration, so acting
    * only before this time never overlaps with another leader, even after this process was paused.
    */
@@ -116,7 +116,7 @@ class LeaseElector implements LeaderElector {
    */
   private async acquire(): Promise<number | undefined> {
     while (!this.stopped) {
-      const sentAt = this.clock.now();
+      const sentAt = this.clock.monotonicNow();
       if ((await this.attempt()) === 'acquired') return sentAt;
       const jitteredMs = this.timings.retryPeriodMs * (1 + Math.random() * JITTER_FACTOR);
       await this.clock.delay(jitteredMs, this.stopping.signal);
@@ -133,10 +133,10 @@ class LeaseElector implements LeaderElector {
     for (;;) {
       await this.clock.delay(this.timings.retryPeriodMs, this.stopping.signal);
       if (this.stopped) return false;
-      const sentAt = this.clock.now();
+      const sentAt = this.clock.monotonicNow();
       const outcome = await this.attempt(this.renewedAt + this.timings.renewDeadlineMs - sentAt);
       if (outcome === 'acquired') this.renewedAt = sentAt;
-      else if (outcome === 'held-by-other' || this.clock.now() >= this.renewedAt + this.timings.renewDeadlineMs) {
+      else if (outcome === 'held-by-other' || this.clock.monotonicNow() >= this.renewedAt + this.timings.renewDeadlineMs) {
         this.log.warn({ outcome }, 'failed to renew the lease within the renew deadline');
         return true;
       }
@@ -170,7 +170,7 @@ class LeaseElector implements LeaderElector {
     }
     if (current === undefined) return this.write(() => this.lock.create(this.claim(undefined)));
     this.observe(current);
-    if (isHeldByAnother(current.record, this.identity, this.observedAt, this.clock.now())) return 'held-by-other';
+    if (isHeldByAnother(current.record, this.identity, this.observedAt, this.clock.monotonicNow())) return 'held-by-other';
     return this.write(() => this.lock.update(this.claim(current.record), current.resourceVersion));
   }
 
@@ -186,7 +186,7 @@ class LeaseElector implements LeaderElector {
   }
 
   private claim(previous: LeaderRecord | undefined): LeaderRecord {
-    return claimedRecord(previous, this.identity, this.leaseDurationSeconds, this.clock.now());
+    return claimedRecord(previous, this.identity, this.leaseDurationSeconds, this.clock.wallNow());
   }
 
   /** A 409 here means another replica wrote first (create or update at a stale resourceVersion). */
@@ -202,7 +202,7 @@ class LeaseElector implements LeaderElector {
 
   private observe(lease: ObservedLease): void {
     if (this.observed === undefined || !sameRecord(this.observed.record, lease.record)) {
-      this.observedAt = this.clock.now();
+      this.observedAt = this.clock.monotonicNow();
     }
     this.observed = lease;
     this.reportLeader(lease.record.holderIdentity);
@@ -218,7 +218,7 @@ class LeaseElector implements LeaderElector {
   private async release(): Promise<void> {
     const held = this.observed;
     if (held === undefined || held.record.holderIdentity !== this.identity) return;
-    const released = releasedRecord(held.record, this.clock.now());
+    const released = releasedRecord(held.record, this.clock.wallNow());
     const outcome = await this.within(
       this.timings.renewDeadlineMs,
       this.write(() => this.lock.update(released, held.resourceVersion)),

@@ -52,13 +52,13 @@ export class Leadership {
   /** Leading, and (with an elector) the last renewal is recent enough that no other replica can have taken over. */
   mayWrite(): boolean {
     if (!this.elector) return this.leading;
-    return this.leading && this.clock.now() < this.elector.leaderUntil();
+    return this.leading && this.clock.monotonicNow() < this.elector.leaderUntil();
   }
 
   /** Why /healthz fails: the lease is held but has not been renewed within the renew deadline. */
   healthProblem(): string | undefined {
     if (!this.elector || !this.leading) return undefined;
-    const overdueMs = this.clock.now() - this.elector.leaderUntil();
+    const overdueMs = Math.round(this.clock.monotonicNow() - this.elector.leaderUntil());
     if (overdueMs < 0) return undefined;
     return `leader election: the lease has not been renewed within the renew deadline (overdue by ${overdueMs} ms)`;
   }

@@ -10,9 +10,12 @@ import { TENCENT_ROW } from './provider-rows.js';
 
 /** Election time that moves only when the test says; its delays end only on abort, so a renewal never comes. */
 class StalledElectionClock implements ElectionClock {
-  time = Date.now();
-  now(): number {
+  time = 0;
+  monotonicNow(): number {
     return this.time;
+  }
+  wallNow(): number {
+    return Date.now();
   }
   delay(_ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));

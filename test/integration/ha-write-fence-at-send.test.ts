@@ -88,7 +88,7 @@ describe('alibaba: the writes the provider repeats or adds on its own are fenced
     expect(await world.callsReceived()).toEqual({ [ALIBABA_ROW.allocateAction]: { [throttled]: 1 } });
   });
 
-  test.each([
+  test.each<[string, { gateOnly?: boolean }]>([
     ['behind the fenced call', {}],
     ['by the send gate alone', { gateOnly: true }],
   ])('completeAllocation (joining the bandwidth package) is refused while not leading, %s; nothing is sent', async (_, how) => {

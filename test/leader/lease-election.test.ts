@@ -112,7 +112,7 @@ it('on stop, the leader releases the lease and a waiting candidate takes over at
 
 it('a candidate whose clock is an hour ahead still waits: expiry is judged from local observation, not timestamps', async () => {
   const { lease, a } = await soleLeader();
-  const anHourAhead = { now: () => Date.now() + 3_600_000, delay: systemElectionClock.delay };
+  const anHourAhead = { ...systemElectionClock, wallNow: () => Date.now() + 3_600_000 };
   const skewed = probe(lease, 'skewed', { clock: anHourAhead });
   await skewed.waitFor('leader:a');
   const observed = await readRecord(reader, lease);
