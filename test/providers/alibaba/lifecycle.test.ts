@@ -56,7 +56,7 @@ describe('AlibabaProvider against the Alibaba emulator: allocate, find, bind, un
     const tags = { ...OUR_TAGS, 'podeip.io/claim-uid': 'uid-adopt' };
     const { addressId, publicIp } = await fixture.provider.allocate(request('uid-adopt', {}, tags));
     expect(await fixture.provider.describeByTags({ 'podeip.io/cluster': 'c1', 'podeip.io/claim-uid': 'uid-adopt' })).toEqual([
-      { id: addressId, publicIp, state: 'Available', rawStatus: 'Available', tags },
+      { id: addressId, publicIp, state: 'Available', rawStatus: 'Available', tags, createdAt: expect.any(String) },
     ]);
     const byKey = await fixture.provider.describeByTags({ 'podeip.io/claim-uid': '' });
     expect(byKey.map((address) => address.tags['podeip.io/claim-uid']).sort()).toEqual(['uid-1', 'uid-1', 'uid-adopt']);
@@ -82,7 +82,7 @@ describe('AlibabaProvider against the Alibaba emulator: allocate, find, bind, un
   it('shows an address bound to something other than an ENI private IP as bound to other', async () => {
     const { addressId, publicIp } = fixture.emulator.admin.createAddress({ instanceId: 'i-bp1notapod', tags: {} });
     expect(await fixture.provider.describeByIds([addressId])).toEqual([
-      { id: addressId, publicIp, state: 'Bound', rawStatus: 'InUse', boundToOther: 'i-bp1notapod', tags: {} },
+      { id: addressId, publicIp, state: 'Bound', rawStatus: 'InUse', boundToOther: 'i-bp1notapod', tags: {}, createdAt: expect.any(String) },
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('AlibabaProvider against the Alibaba emulator: allocate, find, bind, un
     const { addressId, publicIp } = fixture.emulator.admin.createAddress({ networkInterfaceId: eni.networkInterfaceId, privateIp: '', tags: {} });
     expect((await describeOne(fixture.vpc, addressId))[0]).toMatchObject({ instanceType: 'NetworkInterface', instanceId: eni.networkInterfaceId, privateIpAddress: '' });
     const lookupsBefore = callsOf('DescribeNetworkInterfaces').length;
-    const expected = { id: addressId, publicIp, state: 'Bound', rawStatus: 'InUse', target: { networkInterfaceId: eni.networkInterfaceId, privateIp: primaryIp }, tags: {} };
+    const expected = { id: addressId, publicIp, state: 'Bound', rawStatus: 'InUse', target: { networkInterfaceId: eni.networkInterfaceId, privateIp: primaryIp }, tags: {}, createdAt: expect.any(String) };
     expect(await fixture.provider.describeByIds([addressId])).toEqual([expected]);
     expect(await fixture.provider.describeByIds([addressId])).toEqual([expected]);
     expect(callsOf('DescribeNetworkInterfaces').length - lookupsBefore).toBe(1);
@@ -101,11 +101,12 @@ describe('AlibabaProvider against the Alibaba emulator: allocate, find, bind, un
     expect(await fixture.provider.describeByIds([addressId])).toEqual([{ ...expected, state: 'Unbinding', rawStatus: 'Unassociating' }]);
   });
 
-  it('resolves a pod IP to its ENI once (cached), and an unknown IP to nothing', async () => {
+  it('resolves a pod IP to its ENI once (cached), and an unknown IP to nothing (remembered too)', async () => {
     const pod = fixture.pods[1]!;
     const lookupsBefore = callsOf('DescribeNetworkInterfaces').length;
     expect(await fixture.provider.resolveTarget(pod.privateIp)).toEqual({ networkInterfaceId: pod.networkInterfaceId, privateIp: pod.privateIp });
     expect(await fixture.provider.resolveTarget(pod.privateIp)).toEqual({ networkInterfaceId: pod.networkInterfaceId, privateIp: pod.privateIp });
+    expect(await fixture.provider.resolveTarget('10.255.255.254')).toBeUndefined();
     expect(await fixture.provider.resolveTarget('10.255.255.254')).toBeUndefined();
     expect(callsOf('DescribeNetworkInterfaces').length - lookupsBefore).toBe(2);
   });

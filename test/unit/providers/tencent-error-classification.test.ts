@@ -1,4 +1,4 @@
-import { classifyTencentCode } from '../../../src/providers/tencent/error-classification.js';
+import { classifyTencentCode, tencentCodeConcernsIds } from '../../../src/providers/tencent/error-classification.js';
 
 describe('Tencent error codes to CloudError kinds', () => {
   test.each([
@@ -20,6 +20,7 @@ describe('Tencent error codes to CloudError kinds', () => {
     ['AuthFailure.SignatureFailure', 'auth'],
     ['AuthFailure.SecretIdNotFound', 'auth'],
     ['UnauthorizedOperation', 'auth'],
+    ['MissingCredentials', 'auth'],
     ['InvalidParameterValue.BandwidthOutOfRange', 'invalid-request'],
     ['InvalidParameter', 'invalid-request'],
     ['UnknownParameter', 'invalid-request'],
@@ -33,5 +34,19 @@ describe('Tencent error codes to CloudError kinds', () => {
     ['', 'transient'],
   ])('%s → %s', (code, kind) => {
     expect(classifyTencentCode(code)).toBe(kind);
+  });
+});
+
+describe('Tencent codes tied to the address ids a request names (issue 14 item 1)', () => {
+  test.each([
+    ['InvalidParameterValue.AddressIdMalformed', true],
+    ['InvalidAddressId.NotFound', true],
+    ['InvalidParameterValue.AddressNotFound', true],
+    ['InvalidAddressIdStatus.NotPermit', false],
+    ['InvalidParameterValue.LimitExceeded', false],
+    ['InvalidNetworkInterfaceId.NotFound', false],
+    ['', false],
+  ])('%s → %s', (code, concernsIds) => {
+    expect(tencentCodeConcernsIds(code)).toBe(concernsIds);
   });
 });
