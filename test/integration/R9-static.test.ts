@@ -1,6 +1,9 @@
 import { eventually, useHarness } from './harness.js';
 import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
+/** An ordinal workload no simulated controller manages, so the pod stays as created (issue 14 item 12: ordinals only under such owners). */
+const GAME_SERVER_SET = { apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServerSet', name: 'short', uid: 'uid-of-gameserverset-short', controller: true };
+
 describe.each(PROVIDER_ROWS)('R9 static addresses ($name)', (row) => {
   const world = useHarness(row);
   const listsOnly = row.staticIdLists ? test : test.skip;
@@ -18,7 +21,7 @@ describe.each(PROVIDER_ROWS)('R9 static addresses ($name)', (row) => {
   });
 
   listsOnly('an ordinal past the end of the list gets no address and a Warning', async () => {
-    await world().createPod('short-5', row.staticRequest(ids));
+    await world().createPod('short-5', row.staticRequest(ids), { ownerReferences: [GAME_SERVER_SET] });
     const claim = await eventually('claim short-5 Pending', async () => {
       const current = await world().claim('short-5');
       return current?.status?.phase === 'Pending' ? current : undefined;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type CoreV1Event, type V1Pod } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type CoreV1Event, type V1OwnerReference, type V1Pod } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import type { AdminAddress, CloudEmulator } from '../../hack/cloud/common/index.js';
 import { startKubeApiServer, type KubeApiServer, type RequestLogEntry } from '../../hack/kube-apiserver/index.js';
@@ -166,11 +166,15 @@ export class Harness {
 
   // ---- Kubernetes objects ----
 
-  async createPod(name: string, annotations: Record<string, string>, extra: { readinessGates?: string[]; nodeName?: string } = {}): Promise<V1Pod> {
+  async createPod(
+    name: string,
+    annotations: Record<string, string>,
+    extra: { readinessGates?: string[]; nodeName?: string; ownerReferences?: V1OwnerReference[] } = {},
+  ): Promise<V1Pod> {
     return this.core.createNamespacedPod({
       namespace: NAMESPACE,
       body: {
-        metadata: { name, annotations },
+        metadata: { name, annotations, ...(extra.ownerReferences ? { ownerReferences: extra.ownerReferences } : {}) },
         spec: {
           containers: [{ name: 'app', image: 'busybox' }],
           ...(extra.nodeName ? { nodeName: extra.nodeName } : {}),
