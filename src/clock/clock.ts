@@ -1,35 +1,16 @@
 /** Wall time for everything that compares against timestamps (expiry, orphan grace), injectable in tests. */
 export interface Clock {
   now(): Date;
+  /**
+   * For clocks that can jump (a test's manual clock): calls `listener` after every jump so sleeping
+   * deadlines can be re-checked; returns the unsubscribe function. The system clock has none.
+   */
+  onJump?(listener: () => void): () => void;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that only moves when told; listeners hear every move so sleeping deadlines can be re-checked. */
-export class ManualClock implements Clock {
-  private current: number;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(start: Date | string = '2026-01-01T00:00:00Z') {
-    this.current = new Date(start).getTime();
-  }
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(ms: number): void {
-    this.current += ms;
-    for (const listener of this.listeners) listener();
-  }
-
-  onAdvance(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-/** Clocks that can announce jumps (only ManualClock does); the controller re-checks deadlines then. */
+/** Re-checks deadlines after each jump of clocks that announce them; a no-op for the others. */
 export function subscribeToClockJumps(clock: Clock, listener: () => void): () => void {
-  return clock instanceof ManualClock ? clock.onAdvance(listener) : () => undefined;
+  return clock.onJump?.(listener) ?? (() => undefined);
 }

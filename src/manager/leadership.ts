@@ -1,46 +1,54 @@
 /**
- * The seam between leader election and reconciling: without --leader-elect this replica leads at
- * once; with it, reconciling begins in onStartedLeading and ends when leadership is lost.
+ * The seam between leader election and reconciling, run by the Manager from start to stop: without
+ * --leader-elect this replica leads at once; with it, leading begins in onStartedLeading and ends
+ * when leadership is lost.
  */
 import type { Logger } from 'pino';
 import { type ElectionClock, startLeaderElection, systemElectionClock, type LeaderElector } from '../leader/index.js';
 import type { ControllerMetrics } from '../telemetry/metrics.js';
 import type { ControllerOptions } from './controller-options.js';
+import type { Runnable } from './manager.js';
 
-export class Leadership {
+export interface LeadershipHooks {
+  /** Leading began; resolves once reconciling has begun. */
+  began(): Promise<void>;
+  /** Leadership was lost after having been held (not on stop). */
+  lost(): void;
+}
+
+export class Leadership implements Runnable {
+  readonly name = 'leader election';
+  readonly needLeaderElection = false;
+  /** Resolves once leading has begun and began() resolved. */
   readonly started: Promise<void>;
+  private resolveStarted!: () => void;
   private elector: LeaderElector | undefined;
   private readonly clock: ElectionClock;
   private leading = false;
 
   constructor(
-    options: ControllerOptions,
+    private readonly options: Pick<ControllerOptions, 'kubeConfig' | 'leaderElection'>,
     private readonly metrics: ControllerMetrics,
-    logger: Logger,
-    begin: () => Promise<void>,
-    lost: () => void,
+    private readonly logger: Logger,
+    private readonly hooks: LeadershipHooks,
   ) {
     this.clock = options.leaderElection?.clock ?? systemElectionClock;
-    let resolveStarted!: () => void;
-    this.started = new Promise((resolve) => (resolveStarted = resolve));
-    const lead = () => {
-      this.leading = true;
-      metrics.leader.set(1);
-      begin().then(resolveStarted, (error: unknown) => logger.error({ err: error }, 'could not start reconciling'));
-    };
-    if (!options.leaderElection) {
-      lead();
-      return;
-    }
+    this.started = new Promise((resolve) => (this.resolveStarted = resolve));
+  }
+
+  /** Campaigns for the lease, or leads at once without leader election. */
+  start(): void {
+    const settings = this.options.leaderElection;
+    if (!settings) return this.lead();
     this.elector = startLeaderElection({
-      kubeConfig: options.kubeConfig,
-      ...options.leaderElection,
-      logger,
-      onStartedLeading: lead,
+      kubeConfig: this.options.kubeConfig,
+      ...settings,
+      logger: this.logger,
+      onStartedLeading: () => this.lead(),
       onStoppedLeading: (reason) => {
         this.leading = false;
-        metrics.leader.set(0);
-        if (reason === 'lost') lost();
+        this.metrics.leader.set(0);
+        if (reason === 'lost') this.hooks.lost();
       },
     });
   }
@@ -68,5 +76,11 @@ export class Leadership {
     this.leading = false;
     await this.elector?.stop({ release: true });
     this.metrics.leader.set(0);
+  }
+
+  private lead(): void {
+    this.leading = true;
+    this.metrics.leader.set(1);
+    this.hooks.began().then(this.resolveStarted, (error: unknown) => this.logger.error({ err: error }, 'could not start reconciling'));
   }
 }

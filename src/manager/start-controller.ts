@@ -24,6 +24,7 @@ import { type Caches, createCaches } from './caches.js';
 import { CloudSync } from './cloud-sync.js';
 import type { ControllerOptions } from './controller-options.js';
 import { Leadership } from './leadership.js';
+import { Manager, type Runnable } from './manager.js';
 import { WriteFence } from './write-fence.js';
 
 export type { ControllerOptions } from './controller-options.js';
@@ -61,44 +62,31 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
 
 export async function startController(options: ControllerOptions): Promise<RunningController> {
   const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
-  const late: { leadership?: Leadership } = {};
-  const fence = new WriteFence(() => late.leadership?.mayWrite() ?? false);
+  const fence = new WriteFence(() => leadership.mayWrite());
   const parts = await assemble(options, logger, fence);
-  const { caches, controller, sync, metrics, provider } = parts;
-  const synced = Promise.all([caches.pods.start(), caches.claims.start()]).then(() => undefined);
-  const servers = await startEndpoints(options, parts, () => late.leadership?.healthProblem());
-  let unsubscribeClock: () => unknown = () => undefined;
-  const beginReconciling = async () => {
-    await synced;
-    await sync.runOnce();
-    controller.start(initialKeys(parts.context));
-    sync.every(options.cloudSyncIntervalMs ?? 60_000);
-    unsubscribeClock = subscribeToClockJumps(parts.context.clock, () => void sync.runOnce());
-  };
-  const leadership = (late.leadership = new Leadership(options, metrics, logger, beginReconciling, () => {
-    void controller.shutDown(0);
-    sync.stop();
-    options.onLeadershipLost?.();
-  }));
-  const stop = async () => {
-    unsubscribeClock();
-    sync.stop();
-    await controller.shutDown(options.gracefulShutdownMs ?? 25_000);
-    caches.pods.stop();
-    caches.claims.stop();
-    await leadership.stop();
-    provider.close();
-    await Promise.all(servers.map((server) => server.close()));
-  };
+  const manager = new Manager(options.gracefulShutdownMs ?? 25_000, logger);
+  const leadership = new Leadership(options, parts.metrics, logger, {
+    began: () => manager.lead(),
+    lost: () => {
+      void manager.stopLeading();
+      options.onLeadershipLost?.();
+    },
+  });
+  const endpoints = new Endpoints(options, parts, () => leadership.healthProblem());
+  const caches = cachesRunnable(parts.caches);
+  for (const runnable of [endpoints, providerRunnable(parts.provider), leadership, caches]) manager.add(runnable);
+  manager.add(reconcilersRunnable(parts, caches.synced));
+  manager.add(periodicCloudSyncRunnable(parts, options.cloudSyncIntervalMs ?? 60_000));
+  await manager.start();
   return {
-    metricsUrl: servers[0]!.url,
-    probesUrl: servers[1]!.url,
-    metrics,
-    synced,
+    metricsUrl: endpoints.metricsUrl,
+    probesUrl: endpoints.probesUrl,
+    metrics: parts.metrics,
+    synced: caches.synced,
     reconciling: leadership.started,
     isLeader: () => leadership.isLeader(),
-    syncCloud: () => sync.runOnce(),
-    stop,
+    syncCloud: () => parts.sync.runOnce(),
+    stop: () => manager.stop(),
   };
 }
 
@@ -116,21 +104,72 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const clock: Clock = options.clock ?? systemClock;
   const dialect = DIALECTS[options.provider];
   const api = new KubeApi(fence.kubeConfig(options.kubeConfig), options.namespace);
-  const late: { caches?: Caches; addresses?: AddressBook; controller?: KeyedController } = {};
+  // The callbacks below run only once the Manager has started the caches and endpoints, after every part exists.
   const metrics = new ControllerMetrics({
-    claimCountsByPhase: () => countByPhase(late.caches),
-    unboundOwnedAddresses: () => (late.addresses?.tagged() ?? []).filter((address) => address.state === 'Available').length,
+    claimCountsByPhase: () => countByPhase(caches),
+    unboundOwnedAddresses: () => addresses.tagged().filter((address) => address.state === 'Available').length,
   });
   const provider = fence.provider(options.providerInstance ?? (await providerFor(options, metrics, fence)));
-  const addresses = (late.addresses = new AddressBook(provider, options.clusterId));
-  const caches = (late.caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => late.controller?.enqueue(key), options.informers));
+  const addresses = new AddressBook(provider, options.clusterId);
+  const caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller.enqueue(key), options.informers);
   const events = new EventRecorder(api, clock, logger, hostname());
   const context: LifecycleContext = { api, pods: caches.pods, claims: caches.claims, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
   const concurrency = options.maxConcurrentReconciles ?? 10;
-  const controller = (late.controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger }));
+  const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger });
   const orphans = new OrphanCollector(context, logger);
   const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueue(key), logger);
   return { context, caches, controller, sync, metrics, provider };
+}
+
+/** Both informers; `synced` settles as the first list of both does. */
+function cachesRunnable(caches: Caches): Runnable & { synced: Promise<void> } {
+  let settle!: { resolve: () => void; reject: (error: unknown) => void };
+  const synced = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  return {
+    name: 'caches',
+    needLeaderElection: false,
+    synced,
+    start: () => void Promise.all([caches.pods.start(), caches.claims.start()]).then(() => settle.resolve(), settle.reject),
+    stop: () => {
+      caches.pods.stop();
+      caches.claims.stop();
+    },
+  };
+}
+
+function providerRunnable(provider: Provider): Runnable {
+  return { name: 'cloud provider', needLeaderElection: false, start: () => undefined, stop: () => provider.close() };
+}
+
+/** The batched start-up read (R13) once the caches are synced, then every claim and requesting pod is reconciled. */
+function reconcilersRunnable({ sync, controller, context }: Parts, synced: Promise<void>): Runnable {
+  return {
+    name: 'reconcilers',
+    needLeaderElection: true,
+    start: async () => {
+      await synced;
+      await sync.runOnce();
+      controller.start(initialKeys(context));
+    },
+    stop: (graceMs) => controller.shutDown(graceMs),
+  };
+}
+
+/** Drift repair and orphan collection every interval, and at once after a jump of the clock. Added after the reconcilers, so it stops first. */
+function periodicCloudSyncRunnable({ sync, context }: Parts, intervalMs: number): Runnable {
+  let unsubscribeClock: () => unknown = () => undefined;
+  return {
+    name: 'cloud sync',
+    needLeaderElection: true,
+    start: () => {
+      sync.every(intervalMs);
+      unsubscribeClock = subscribeToClockJumps(context.clock, () => void sync.runOnce());
+    },
+    stop: () => {
+      unsubscribeClock();
+      sync.stop();
+    },
+  };
 }
 
 function providerFor(options: ControllerOptions, metrics: ControllerMetrics, fence: WriteFence): Promise<Provider> {
@@ -145,14 +184,38 @@ function providerFor(options: ControllerOptions, metrics: ControllerMetrics, fen
 }
 
 /** /metrics first, then /healthz (caches can relist, a held lease is renewed) + /readyz (caches synced; a standby is ready). */
-async function startEndpoints(options: ControllerOptions, parts: Parts, leadershipProblem: () => string | undefined): Promise<HttpEndpoint[]> {
-  const { caches } = parts;
-  const metrics = await serveMetrics(options.metricsBindAddress ?? ':8080', parts.metrics.registry);
-  const probes = await serveProbes(options.healthProbeBindAddress ?? ':8081', {
-    healthProblem: () => caches.health() ?? leadershipProblem(),
-    ready: () => caches.pods.synced && caches.claims.synced,
-  });
-  return [metrics, probes];
+class Endpoints implements Runnable {
+  readonly name = 'http endpoints';
+  readonly needLeaderElection = false;
+  private servers: HttpEndpoint[] = [];
+
+  constructor(
+    private readonly options: ControllerOptions,
+    private readonly parts: Parts,
+    private readonly leadershipProblem: () => string | undefined,
+  ) {}
+
+  get metricsUrl(): string {
+    return this.servers[0]!.url;
+  }
+
+  get probesUrl(): string {
+    return this.servers[1]!.url;
+  }
+
+  async start(): Promise<void> {
+    const { caches } = this.parts;
+    const metrics = await serveMetrics(this.options.metricsBindAddress ?? ':8080', this.parts.metrics.registry);
+    const probes = await serveProbes(this.options.healthProbeBindAddress ?? ':8081', {
+      healthProblem: () => caches.health() ?? this.leadershipProblem(),
+      ready: () => caches.pods.synced && caches.claims.synced,
+    });
+    this.servers = [metrics, probes];
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.servers.map((server) => server.close()));
+  }
 }
 
 /** Every claim, and every pod that carries a request (they may not have a claim yet). */
@@ -162,9 +225,9 @@ function initialKeys(context: LifecycleContext): string[] {
   return [...keys];
 }
 
-function countByPhase(caches: Caches | undefined): Record<string, number> {
+function countByPhase(caches: Caches): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(CLAIM_PHASES.map((phase) => [phase, 0]));
-  for (const claim of caches?.claims.list() ?? []) {
+  for (const claim of caches.claims.list()) {
     const phase = claim.status?.phase ?? 'Pending';
     counts[phase] = (counts[phase] ?? 0) + 1;
   }

@@ -17,7 +17,7 @@ import { startKubeApiServer, type KubeApiServer, type RequestLogEntry } from '..
 import { PodNetwork } from '../../hack/network/pod-network.js';
 import { applyManifestFiles } from '../../hack/sandbox/apply-manifests.js';
 import { startWorkloadSimulation, type WorkloadSimulation } from '../../hack/workloads/index.js';
-import { ManualClock } from '../../src/clock/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
 import { type ControllerOptions, type RunningController, startController } from '../../src/manager/start-controller.js';
 import { createProvider } from '../../src/providers/create-provider.js';

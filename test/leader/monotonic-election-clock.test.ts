@@ -87,8 +87,9 @@ it('mayWrite() follows monotonic time: wall steps either way neither end nor ext
   const clock = new ManualElectionClock();
   const metrics = new ControllerMetrics({ claimCountsByPhase: () => ({}), unboundOwnedAddresses: () => 0 });
   const leaderElection = { namespace: NAMESPACE, name: lease, identity: 'a', ...FAST, clock };
-  const options = { kubeConfig, provider: 'tencent' as const, region: 'r', clusterId: 'c', leaderElection };
-  const leadership = new Leadership(options, metrics, pino({ level: 'silent' }), async () => undefined, () => undefined);
+  const options = { kubeConfig, leaderElection };
+  const leadership = new Leadership(options, metrics, pino({ level: 'silent' }), { began: async () => undefined, lost: () => undefined });
+  leadership.start();
   await leadership.started;
   expect(await readRecord(reader, lease)).toMatchObject({ holderIdentity: 'a', acquireTime: clock.wall, renewTime: clock.wall });
 

@@ -1,5 +1,5 @@
 import { PatchStrategy, setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
-import { ManualClock } from '../../src/clock/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { EXIT_AFTER_ANNOTATION, EXIT_PHASE_ANNOTATION } from '../../hack/workloads/index.js';
 import { startSimulatedCluster, type SimulatedCluster } from './simulated-cluster.js';
 

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../../src/clock/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { checkExpiry, expiresAtFor, expiryOf, MAX_EXPIRY_SLEEP_MS } from '../../../src/lifecycle/expiry.js';
 
 const MINUTE = 60_000;
@@ -35,7 +35,7 @@ describe('claim expiry (R6)', () => {
   test('a manual clock tells its listeners about every jump', () => {
     const clock = new ManualClock('2026-01-01T00:00:00Z');
     const seen: string[] = [];
-    const unsubscribe = clock.onAdvance(() => seen.push(clock.now().toISOString()));
+    const unsubscribe = clock.onJump(() => seen.push(clock.now().toISOString()));
     clock.advance(MINUTE);
     unsubscribe();
     clock.advance(MINUTE);
