@@ -19,6 +19,7 @@ export class Manager {
   private readonly runnables: Runnable[] = [];
   /** Leader-only runnables started in the current term, in start order. */
   private leaderTerm: Runnable[] = [];
+  private leading = false;
   private stopping = false;
 
   constructor(
@@ -35,24 +36,27 @@ export class Manager {
     for (const runnable of this.runnables.filter((candidate) => !candidate.needLeaderElection)) await runnable.start();
   }
 
-  /** Leading began: starts the leader-only runnables in order (one that finishes starting after stop() began is stopped again). */
+  /** Leading began: starts the leader-only runnables in order (one that finishes starting after leading ended is stopped again). */
   async lead(): Promise<void> {
+    this.leading = !this.stopping;
     for (const runnable of this.runnables.filter((candidate) => candidate.needLeaderElection)) {
-      if (this.stopping) return;
+      if (!this.leading) return;
       await runnable.start();
-      if (this.stopping) return this.stopEach([runnable], 0);
+      if (!this.leading) return this.stopEach([runnable], 0);
       this.leaderTerm.push(runnable);
     }
   }
 
   /** Leading ended: the leader-only runnables stop at once, in reverse order. */
   stopLeading(): Promise<void> {
+    this.leading = false;
     return this.stopEach(this.leaderTerm.splice(0).reverse(), 0);
   }
 
   /** Leader-only runnables drain within the grace period, then everything else stops; each group in reverse order. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.leading = false;
     await this.stopEach(this.leaderTerm.splice(0).reverse(), this.gracefulShutdownMs);
     await this.stopEach(this.runnables.filter((runnable) => !runnable.needLeaderElection).reverse(), this.gracefulShutdownMs);
   }

@@ -77,14 +77,17 @@ test('a standby that is stopped never starts the leader-only runnables', async (
   expect(log.filter((line) => /reconcilers|cloud sync/.test(line))).toEqual([]);
 });
 
-test('a leader-only runnable that finishes starting after stop() began is stopped again, and nothing after it starts', async () => {
+test.each([
+  ['stop() began', (manager: Manager) => manager.stop()],
+  ['leadership was lost', (manager: Manager) => manager.stopLeading()],
+])('a leader-only runnable that finishes starting after %s is stopped again, and nothing after it starts', async (_, end) => {
   const log: string[] = [];
   let finishStarting!: () => void;
   const manager = new Manager(25_000, pino({ level: 'silent' }));
   manager.add(recorded(log, 'reconcilers', true, () => new Promise<void>((resolve) => (finishStarting = resolve))));
   manager.add(recorded(log, 'cloud sync', true));
   const leading = manager.lead();
-  await manager.stop();
+  await end(manager);
   finishStarting();
   await leading;
   expect(log).toEqual(['start reconcilers', 'stop reconcilers 0']);
