@@ -150,15 +150,25 @@ export class AddressBook {
     }
   }
 
-  /** A batch that fails as a whole on one unknown id is retried id by id. */
+  /**
+   * SPEC §3.4: one claim's bad id must not fail everyone's read. A batch the cloud refuses because of
+   * the ids it names (one unknown, or one it calls malformed) is split in halves until the offending
+   * ids stand alone; those read as absent, every other id as the cloud reports it.
+   */
   private async describeTolerant(ids: string[]): Promise<CloudAddress[]> {
     try {
       return await this.provider.describeByIds(ids);
     } catch (error) {
-      if (!isCloudError(error) || error.kind !== 'not-found') throw error;
+      if (!isRefusalOfIds(error)) throw error;
       if (ids.length === 1) return [];
-      const singles = await Promise.all(ids.map((id) => this.describeTolerant([id])));
-      return singles.flat();
+      const middle = Math.ceil(ids.length / 2);
+      const halves = await Promise.all([this.describeTolerant(ids.slice(0, middle)), this.describeTolerant(ids.slice(middle))]);
+      return halves.flat();
     }
   }
+}
+
+/** A describe-by-ids carries nothing of the caller's but the ids: a not-found or invalid-request answer is about them. */
+function isRefusalOfIds(error: unknown): boolean {
+  return isCloudError(error) && (error.kind === 'not-found' || error.kind === 'invalid-request');
 }

@@ -4,7 +4,6 @@
  * to the pod's IP, wait until the cloud says bound, record the target, write the pod's outputs.
  */
 import type { EIPClaim } from '../k8s/eipclaim.js';
-import { isOwned } from '../k8s/eipclaim.js';
 import { EIP_BOUND_CONDITION, type PodView } from '../k8s/pod-view.js';
 import type { AddressTarget, CloudAddress } from '../providers/provider.js';
 import { announce } from './announce.js';
@@ -15,13 +14,28 @@ import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { ADDRESS_ID_ANNOTATION, withdrawPodOutputs, writePodOutputs } from './pod-outputs.js';
 import { blockerOf, chooseStaticAddress } from './static-choice.js';
-import type { StaticAddressRequest } from '../annotations/claim-request.js';
+import type { OwnedAddressRequest, StaticAddressRequest } from '../annotations/claim-request.js';
+import { ownershipOf } from './ownership.js';
+import { unbind } from './unbinding.js';
 import type { PollDelays } from './poll-delays.js';
 import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
 
+export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
+
+/** The claim holds an address its spec (the pod's current request) no longer asks for. */
+function holdsUnwantedAddress(claim: EIPClaim): boolean {
+  const held = claim.status?.addressId;
+  if (!held) return false;
+  if (ownershipOf(claim).name === 'Owned') return claim.spec.allocation === undefined;
+  return claim.spec.addressId !== held;
+}
+
 export class Binder {
+  /** Per key, since when (clock ms) no ENI has held the pod's IP. */
+  private readonly unresolvedSince = new Map<string, number>();
+
   constructor(
     private readonly context: LifecycleContext,
     private readonly writer: ClaimWriter,
@@ -29,11 +43,12 @@ export class Binder {
     private readonly creationTimes: CreationTimes,
   ) {}
 
-  async ensureBound(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+  async ensureBound(key: string, claim: EIPClaim, pod: PodView, request: ValidRequest): Promise<ReconcileResult> {
     const subjects = { pod, claim };
     let current = await this.endRetention(claim);
+    if (holdsUnwantedAddress(current)) return this.letGo(key, current, pod);
     if (!current.status?.addressId) {
-      const acquired = await this.acquire(key, current, pod);
+      const acquired = await this.acquire(key, current, pod, request);
       if ('result' in acquired) return acquired.result;
       current = acquired.claim;
     }
@@ -53,8 +68,9 @@ export class Binder {
     if (address.state === 'Bound' || address.state === 'Releasing') return this.freeFromElsewhere(key, current, pod, address);
     current = await this.reportUnboundIfItWorkedBefore(current, pod, address);
     const target = await this.context.provider.resolveTarget(pod.podIP);
-    if (!target) return this.poll(key);
-    current = await this.recordStaticTarget(current, target);
+    if (!target) return this.noNetworkInterface(key, current, pod);
+    this.unresolvedSince.delete(key);
+    if (ownershipOf(current).recordsTargetBeforeBind) current = await this.recordTarget(current, target);
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () =>
       this.context.addresses.changing(addressId, () => this.context.provider.associate(addressId, target)),
     );
@@ -67,8 +83,9 @@ export class Binder {
     return this.writer.updateStatus(claim, { phase: claim.status.addressId ? 'Allocated' : 'Pending', podGoneAt: null, expiresAt: null });
   }
 
-  private async acquire(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
-    if (!isOwned(claim.spec)) return this.takeStatic(key, claim, pod);
+  private async acquire(key: string, claim: EIPClaim, pod: PodView, request: ValidRequest): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+    if (request.kind === 'static') return this.takeStatic(key, claim, pod, request);
+    if (pod.podIP && !(await this.context.provider.resolveTarget(pod.podIP))) return { result: await this.noNetworkInterface(key, claim, pod) };
     const { addressId, adopted } = await this.adoptOrAllocate(claim, pod);
     const updated = await this.writer.updateStatus(
       claim,
@@ -105,21 +122,22 @@ export class Binder {
   private async completeAllocation(claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<boolean> {
     const { provider, addresses } = this.context;
     const allocation = claim.spec.allocation;
-    if (!provider.completeAllocation || !allocation || !isOwned(claim.spec)) return false;
+    if (!provider.completeAllocation || !allocation || ownershipOf(claim).name !== 'Owned') return false;
     const changed = await withFailureEvent(this.context, { pod, claim }, 'FailedAllocateEIP', () => provider.completeAllocation!(address, allocation));
     if (changed) addresses.invalidate(address.id);
     return changed;
   }
 
-  private async takeStatic(key: string, claim: EIPClaim, pod: PodView): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+  private async takeStatic(key: string, claim: EIPClaim, pod: PodView, request: StaticAddressRequest): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
     const addressId = claim.spec.addressId;
     if (!addressId) {
-      const choice = chooseStaticAddress(this.context.dialect.parse(pod) as StaticAddressRequest, pod.name, key, this.context.claims.list());
+      const choice = chooseStaticAddress(request, pod.name, key, this.context.claims.list());
       const message = 'problem' in choice ? choice.problem : 'no listed address is available to this pod';
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'NoAddress', message }]);
       await announce(this.context, { pod, claim }, 'Warning', 'InvalidEIPRequest', message);
       return { result: {} };
     }
+    if (!(await this.context.addresses.get(addressId))) return { result: await this.staticAddressMissing(claim, pod, addressId) };
     const holder = blockerOf(addressId, claim, this.context.claims.list());
     if (holder) {
       const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
@@ -135,13 +153,13 @@ export class Binder {
 
   private async addressLost(claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const addressId = claim.status!.addressId!;
-    await withdrawPodOutputs(this.context, pod, 'AddressLost', `address ${addressId} no longer exists`, true);
-    if (!isOwned(claim.spec)) {
-      const message = `static address ${addressId} does not exist`;
-      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressNotFound', message }]);
-      await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', message);
-      return { requeueAfterMs: this.context.settings.conflictRetryMs };
+    if (ownershipOf(claim).name === 'Static') {
+      await this.writer.updateStatus(claim, { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null }, [
+        { type: 'Allocated', status: 'False', reason: 'AddressNotFound', message: `static address ${addressId} does not exist` },
+      ]);
+      return this.staticAddressMissing(claim, pod, addressId);
     }
+    await withdrawPodOutputs(this.context, pod, 'AddressLost', `address ${addressId} no longer exists`, true);
     await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', `address ${addressId} was deleted outside podeip; allocating a replacement`);
     await this.writer.updateStatus(
       claim,
@@ -154,8 +172,7 @@ export class Binder {
   /** The address points somewhere else (the pod moved, or it was re-bound behind podeip's back). */
   private async freeFromElsewhere(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
     if (address.state === 'Releasing') return this.poll(key);
-    const boundByPodeip = isOwned(claim.spec) || (address.target !== undefined && address.target.privateIp === claim.status?.privateIP);
-    if (!boundByPodeip && !this.context.settings.allowAddressTakeover) {
+    if (!ownershipOf(claim).boundByPodeip(claim, address) && !this.context.settings.allowAddressTakeover) {
       const where = address.target ? `${address.target.networkInterfaceId}/${address.target.privateIp}` : address.boundToOther ?? 'another resource';
       const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
       await withdrawPodOutputs(this.context, pod, 'AddressInUse', message, false);
@@ -165,7 +182,7 @@ export class Binder {
     }
     const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
     await this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${from} to ${pod.podIP}`);
-    await withFailureEvent(this.context, { pod, claim }, 'FailedAssociateEIP', () =>
+    await withFailureEvent(this.context, { pod, claim }, 'FailedDisassociateEIP', () =>
       this.context.addresses.changing(address.id, () => this.context.provider.disassociate(address.id, address.target)),
     );
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
@@ -216,13 +233,63 @@ export class Binder {
     return this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${previousIp} to ${pod.podIP}`);
   }
 
-  /**
-   * A static address is only unbound where podeip bound it (isBoundByPodeip): the target goes on record
-   * before the bind, so a bind that completes while the pod goes away, unrecorded, is still undone.
-   */
-  private async recordStaticTarget(claim: EIPClaim, target: AddressTarget): Promise<EIPClaim> {
-    if (isOwned(claim.spec)) return claim;
+  private async recordTarget(claim: EIPClaim, target: AddressTarget): Promise<EIPClaim> {
     return this.writer.updateStatus(claim, { privateIP: target.privateIp, networkInterfaceId: target.networkInterfaceId });
+  }
+
+  /** A static address the cloud does not know (deleted, or an id of another account or region): nothing to bind, nothing to undo. */
+  private async staticAddressMissing(claim: EIPClaim, pod: PodView, addressId: string): Promise<ReconcileResult> {
+    const message = `static address ${addressId} does not exist`;
+    await withdrawPodOutputs(this.context, pod, 'AddressNotFound', message, true);
+    await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressNotFound', message }]);
+    await announce(this.context, { pod, claim }, 'Warning', 'AddressNotFound', message);
+    return { requeueAfterMs: this.context.settings.conflictRetryMs };
+  }
+
+  /**
+   * The pod now asks for another kind of address, or another static one: the held address comes off
+   * the pod (an owned one is released, a static one left where it is) before the new one is taken.
+   */
+  private async letGo(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+    const addressId = claim.status!.addressId!;
+    const subjects = { pod, claim };
+    const { outcome, address } = await unbind(this.context, claim, subjects);
+    if (outcome === 'waiting') return this.poll(key);
+    this.polls.settled(key);
+    if (address && address.state !== 'Releasing') await ownershipOf(claim).relinquish(this.context, addressId, subjects);
+    const message = `the pod no longer asks for ${addressId}`;
+    await withdrawPodOutputs(this.context, pod, 'AddressChanged', message, true);
+    await this.writer.updateStatus(
+      claim,
+      { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null, podUID: null, boundAt: null, phase: 'Pending' },
+      [
+        { type: 'Allocated', status: 'False', reason: 'AddressChanged', message },
+        { type: 'Bound', status: 'False', reason: 'AddressChanged', message },
+        { type: 'Ready', status: 'False', reason: 'AddressChanged', message },
+      ],
+    );
+    return { requeueAfterMs: 0 };
+  }
+
+  /**
+   * No ENI holds the pod's IP (hostNetwork, an overlay CNI): the pod cannot have an EIP. It is told
+   * so, the claim looks again less and less often, and an owned address it holds is not billed idle
+   * for it longer than the orphan grace period.
+   */
+  private async noNetworkInterface(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+    const message = `no elastic network interface holds the pod IP ${pod.podIP}: an EIP needs a VPC-native CNI (hostNetwork and overlay pods cannot have one)`;
+    await withdrawPodOutputs(this.context, pod, 'NoNetworkInterface', message, false);
+    const updated = await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [
+      { type: 'Bound', status: 'False', reason: 'NoNetworkInterface', message },
+      { type: 'Ready', status: 'False', reason: 'NoNetworkInterface', message },
+    ]);
+    await announce(this.context, { pod, claim: updated }, 'Warning', 'NoNetworkInterface', message);
+    const nowMs = this.context.clock.now().getTime();
+    const since = this.unresolvedSince.get(key) ?? nowMs;
+    this.unresolvedSince.set(key, since);
+    const idleTooLong = nowMs - since >= this.context.settings.orphanGraceMs;
+    if (idleTooLong && updated.status?.addressId && ownershipOf(updated).name === 'Owned') return this.letGo(key, updated, pod);
+    return this.poll(key);
   }
 
   /** Until the address is bound to this pod again, the pod's readiness gate and the claim say it does not work. */
@@ -233,6 +300,10 @@ export class Binder {
       { type: 'Bound', status: 'False', reason, message },
       { type: 'Ready', status: 'False', reason, message },
     ]);
+  }
+
+  forget(key: string): void {
+    this.unresolvedSince.delete(key);
   }
 
   private poll(key: string): ReconcileResult {

@@ -4,13 +4,15 @@
  * retention and expiry (R4–R6) and the finalizer (R4/R7/R8).
  */
 import type { Logger } from 'pino';
-import type { ClaimRequest, InvalidRequest, OwnedAddressRequest, StaticAddressRequest } from '../annotations/claim-request.js';
+import type { ClaimRequest, InvalidRequest } from '../annotations/claim-request.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import { isTerminal, type PodView } from '../k8s/pod-view.js';
 import { CloudError } from '../providers/cloud-error.js';
+import type { EIPClaimSpec } from '../k8s/eipclaim.js';
+import { withdrawPodOutputs } from './pod-outputs.js';
 import { announce } from './announce.js';
-import { Binder } from './binding.js';
+import { Binder, type ValidRequest } from './binding.js';
 import { createClaim, specFor } from './claim-creation.js';
 import { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';
@@ -21,8 +23,6 @@ import { Rejections } from './rejections.js';
 import { Retention } from './retention.js';
 
 const REJECTED_RETRY_MS = 300_000;
-
-type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
 
 export class ClaimReconciler {
   private readonly writer: ClaimWriter;
@@ -56,61 +56,87 @@ export class ClaimReconciler {
       return this.finalizer.finalize(key, claim, pod);
     }
     const request: ClaimRequest = pod && !isTerminal(pod) ? this.context.dialect.parse(pod) : { kind: 'none' };
-    if (request.kind === 'invalid') return this.rejectRequest(pod!, claim, request);
     if (!claim) {
-      if (pod && !pod.deleting && request.kind !== 'none') await this.createClaim(pod, request, key);
-      return {};
+      if (!pod || pod.deleting || request.kind === 'none') return this.forget(key);
+      const created = await this.createClaim(pod, request, key);
+      return request.kind === 'invalid' ? this.rejectRequest(pod, created, request) : {};
     }
+    if (request.kind === 'invalid') return this.rejectRequest(pod!, claim, request);
     const current = await this.writer.ensureFinalizer(claim);
     if (!pod || request.kind === 'none') return this.retention.podGone(key, current);
     if (pod.deleting) return {};
-    const held = this.rejections.remaining(key, fingerprintOf(current, pod));
+    const held = this.rejections.remaining(key, this.fingerprintOf(current, pod));
     if (held !== undefined) return { requeueAfterMs: held };
-    return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod);
+    return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod, request);
   }
 
-  private async createClaim(pod: PodView, request: ValidRequest, key: string): Promise<void> {
+  /** R1; a pod whose request is bad input gets its claim too, so that `kubectl get eipc` shows the problem (SPEC §3.4). */
+  private async createClaim(pod: PodView, request: ValidRequest | InvalidRequest, key: string): Promise<EIPClaim> {
     const startedMs = this.context.clock.now().getTime();
-    this.creationTimes.record(await createClaim(this.context, pod, request, key), startedMs);
+    const created = await createClaim(this.context, pod, request, key);
+    this.creationTimes.record(created, startedMs);
+    if (request.kind === 'invalid') return created;
+    return this.writer.updateStatus(created, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'Pending', message: 'obtaining an address' }]);
   }
 
-  /** Bad input: no cloud call, nothing released; a Warning on the pod and the claim's Ready condition (once per problem while a claim records it). */
-  private async rejectRequest(pod: PodView, claim: EIPClaim | undefined, request: InvalidRequest): Promise<ReconcileResult> {
+  /** Bad input: no cloud call, nothing released; a Warning on the pod, and the claim's and the pod's Ready conditions say why. */
+  private async rejectRequest(pod: PodView, claim: EIPClaim, request: InvalidRequest): Promise<ReconcileResult> {
     const message = `annotation ${request.annotation} ${request.problem}`;
-    const ready = claim?.status?.conditions?.find((condition) => condition.type === 'Ready');
-    if (ready?.reason === 'InvalidRequest' && ready.message === message) return {};
+    const ready = claim.status?.conditions?.find((condition) => condition.type === 'Ready');
+    if (ready?.reason === 'InvalidRequest' && ready.message === message && claim.status?.phase) return {};
     await announce(this.context, { pod }, 'Warning', 'InvalidEIPRequest', message);
-    if (claim) await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason: 'InvalidRequest', message }]);
+    await withdrawPodOutputs(this.context, pod, 'InvalidRequest', message, false);
+    await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'InvalidRequest', message }]);
     return {};
   }
 
-  /** The pod's annotations are the source of the claim's spec: policy changes apply; a static entry is picked once. */
+  /** The pod's annotations are the source of the claim's spec: policy changes apply, and so does a switch between owned and static. */
   private async syncSpec(claim: EIPClaim, pod: PodView, request: ValidRequest, key: string): Promise<EIPClaim> {
-    const wanted = specFor(this.context, request, pod, key);
+    const wanted = specFor(this.context, request, pod, key, claim);
+    const spec: Partial<EIPClaimSpec> = claim.spec ?? {};
     const patch: Record<string, unknown> = {};
-    if (wanted.deletePolicy !== claim.spec.deletePolicy) patch.deletePolicy = wanted.deletePolicy;
-    if (wanted.expireAfter !== claim.spec.expireAfter) patch.expireAfter = wanted.expireAfter ?? null;
-    if (request.kind === 'static' && !claim.status?.addressId && wanted.addressId !== claim.spec.addressId) patch.addressId = wanted.addressId ?? null;
+    if (wanted.provider !== spec.provider) patch.provider = wanted.provider;
+    if (wanted.deletePolicy !== spec.deletePolicy) patch.deletePolicy = wanted.deletePolicy;
+    if (wanted.expireAfter !== spec.expireAfter) patch.expireAfter = wanted.expireAfter ?? null;
+    if (wanted.addressId !== spec.addressId) patch.addressId = wanted.addressId ?? null;
+    if ((wanted.allocation === undefined) !== (spec.allocation === undefined)) patch.allocation = wanted.allocation ?? null;
     if (Object.keys(patch).length === 0) return claim;
     return this.writer.patchSpecAndMeta(claim, { spec: patch });
+  }
+
+  /** Neither a pod that asks nor a claim: nothing is kept for the key. */
+  private forget(key: string): ReconcileResult {
+    this.polls.settled(key);
+    this.rejections.forget(key);
+    this.binder.forget(key);
+    return {};
+  }
+
+  /** What the user asked for, as podeip reads it: a change to it (not to another controller's annotations) is worth another try at once. */
+  private fingerprintOf(claim: EIPClaim, pod: PodView): string {
+    return JSON.stringify([claim.spec, this.context.dialect.inputsOf(pod), pod.podIP ?? '']);
   }
 
   private async onCloudError(key: string, error: unknown, logger: Logger): Promise<ReconcileResult> {
     if (!(error instanceof CloudError)) throw error;
     logger.info({ action: error.action, code: error.code, requestId: error.requestId, kind: error.kind }, 'cloud call failed');
     if (error.kind === 'conflict' || error.kind === 'not-found') return { requeueAfterMs: this.polls.next(key) };
-    if (error.retryable) throw error;
     const claim = this.context.claims.get(key);
+    if (claim && SURFACED_KINDS.has(error.kind)) await this.reportRefusal(claim, error, logger);
+    if (error.retryable) throw error;
     const pod = this.context.pods.get(key);
-    if (claim && pod) this.rejections.record(key, fingerprintOf(claim, pod));
-    if (claim && !claim.metadata.deletionTimestamp) {
-      await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason: 'CloudRequestRejected', message: error.describe() }]);
-    }
+    if (claim && pod) this.rejections.record(key, this.fingerprintOf(claim, pod));
     return { requeueAfterMs: REJECTED_RETRY_MS };
+  }
+
+  /** A refusal a person must act on (no permission, no quota, a request the cloud will not take) shows on the claim; a refused release also in the log. */
+  private async reportRefusal(claim: EIPClaim, error: CloudError, logger: Logger): Promise<void> {
+    const releasing = claim.metadata.deletionTimestamp !== undefined;
+    if (releasing) logger.warn({ action: error.action, code: error.code, requestId: error.requestId, addressId: claim.status?.addressId }, 'the cloud refused to release the address; the claim keeps its finalizer');
+    const reason = releasing ? 'ReleaseFailed' : error.kind === 'quota' ? 'QuotaExceeded' : 'CloudRequestRejected';
+    await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason, message: error.describe() }]);
   }
 }
 
-/** What the user asked for: a change to it is worth another try at once. */
-function fingerprintOf(claim: EIPClaim, pod: PodView): string {
-  return JSON.stringify([claim.spec, pod.annotations, pod.podIP ?? '']);
-}
+/** Kinds the claim reports: retrying alone will not fix them. Throttled and transient failures are retried quietly. */
+const SURFACED_KINDS = new Set(['invalid-request', 'auth', 'quota']);

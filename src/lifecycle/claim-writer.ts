@@ -14,7 +14,8 @@ export class ClaimWriter {
     const current = claim.status ?? {};
     const merged = mergeConditions(current.conditions, conditions, this.context.clock.now(), claim.metadata.generation);
     const fieldsDiffer = Object.entries(change).some(([field, value]) => (current as Record<string, unknown>)[field] !== (value ?? undefined));
-    if (!fieldsDiffer && sameConditions(current.conditions, merged)) return claim;
+    const generationSeen = current.observedGeneration === claim.metadata.generation;
+    if (!fieldsDiffer && generationSeen && sameConditions(current.conditions, merged)) return claim;
     const body: Record<string, unknown> = { ...change, conditions: merged };
     if (claim.metadata.generation !== undefined) body.observedGeneration = claim.metadata.generation;
     const updated = await this.context.api.patchClaimStatus(claim.metadata.namespace, claim.metadata.name, body);

@@ -1,16 +1,15 @@
 /**
  * The claim's finalizer (R4, R7, R8): unbind, release an owned address (a static one is only
- * unbound), then let the claim go. With owner references (R8) it waits while the address points at
+ * unbound; which it is, status.ownership says), then let the claim go. With owner references (R8) it waits while the address points at
  * a live pod of the claim's name, so a cascade never frees an address in use.
  */
 import type { ReconcileResult } from '../controller/keyed-controller.js';
-import { type EIPClaim, FINALIZER, isOwned } from '../k8s/eipclaim.js';
+import { type EIPClaim, FINALIZER } from '../k8s/eipclaim.js';
 import { isTerminal, type PodView } from '../k8s/pod-view.js';
-import { announce } from './announce.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG } from './address-book.js';
 import type { ClaimWriter } from './claim-writer.js';
-import { doneIfGone } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
+import { ownershipOf, releaseAddress } from './ownership.js';
 import type { PollDelays } from './poll-delays.js';
 import { unbind } from './unbinding.js';
 
@@ -31,10 +30,9 @@ export class Finalizer {
     const { outcome, address } = await unbind(this.context, releasing, subjects);
     if (outcome === 'waiting') return { requeueAfterMs: this.polls.next(key) };
     this.polls.settled(key);
-    if (isOwned(claim.spec)) {
-      const ids = await this.ownedAddressIds(releasing, address?.state === 'Releasing' ? undefined : address?.id);
-      for (const id of ids) await this.release(id, subjects);
-    }
+    const recorded = address && address.state !== 'Releasing' ? address.id : undefined;
+    if (recorded) await ownershipOf(claim).relinquish(this.context, recorded, subjects);
+    for (const id of await this.untrackedAddressIds(releasing)) await releaseAddress(this.context, id, subjects);
     await this.writer.removeFinalizer(releasing);
     this.context.claims.forget(key);
     return {};
@@ -53,18 +51,11 @@ export class Finalizer {
     return address?.target?.privateIp === pod.podIP;
   }
 
-  /** The recorded address plus any other still tagged with this claim (a crash before the status write). */
-  private async ownedAddressIds(claim: EIPClaim, recorded: string | undefined): Promise<string[]> {
-    const tagged = claim.status?.addressId
-      ? []
-      : await this.context.provider.describeByTags({ [CLUSTER_TAG]: this.context.settings.clusterId, [CLAIM_UID_TAG]: claim.metadata.uid });
-    const ids = new Set([...(recorded ? [recorded] : []), ...tagged.filter((address) => address.state === 'Available').map((address) => address.id)]);
-    return [...ids];
-  }
-
-  private async release(addressId: string, subjects: { claim: EIPClaim; pod: PodView | undefined }): Promise<void> {
-    await doneIfGone(() => this.context.addresses.changing(addressId, () => this.context.provider.release(addressId)));
-    this.context.addresses.forget(addressId);
-    await announce(this.context, subjects, 'Normal', 'ReleasedEIP', `released ${addressId}`);
+  /** Addresses tagged with this claim that it never recorded (a crash between allocation and the status write). */
+  private async untrackedAddressIds(claim: EIPClaim): Promise<string[]> {
+    if (claim.status?.addressId) return [];
+    const { clusterId } = this.context.settings;
+    const tagged = await this.context.provider.describeByTags({ [CLUSTER_TAG]: clusterId, [CLAIM_UID_TAG]: claim.metadata.uid });
+    return tagged.filter((address) => address.state === 'Available').map((address) => address.id);
   }
 }

@@ -21,6 +21,10 @@ export class Rejections {
     this.byKey.set(key, { until: this.clock.now().getTime() + this.holdMs, fingerprint });
   }
 
+  forget(key: string): void {
+    this.byKey.delete(key);
+  }
+
   /** Milliseconds to keep waiting, or undefined when the key may go to the cloud again. */
   remaining(key: string, fingerprint: string): number | undefined {
     const rejection = this.byKey.get(key);

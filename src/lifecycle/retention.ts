@@ -21,8 +21,9 @@ export class Retention {
   ) {}
 
   async podGone(key: string, claim: EIPClaim): Promise<ReconcileResult> {
-    const expiryMs = expiryOf(claim.spec, this.context.settings.claimExpiredMs);
-    if (claim.spec.deletePolicy === 'Delete' && expiryMs === undefined) {
+    const spec = claim.spec ?? { deletePolicy: 'Delete' };
+    const expiryMs = expiryOf(spec, this.context.settings.claimExpiredMs);
+    if (spec.deletePolicy === 'Delete' && expiryMs === undefined) {
       await this.writer.delete(claim);
       return {};
     }
@@ -33,12 +34,17 @@ export class Retention {
     return this.expireWhenDue(retained);
   }
 
+  /**
+   * The claim forgets where the address pointed (R5): a later pod of the name may get an IP that
+   * someone else's address is now bound to, and must not take that address over as podeip's own.
+   */
   private async markRetained(claim: EIPClaim, expiryMs: number | undefined): Promise<EIPClaim> {
     const status = claim.status ?? {};
-    if (status.phase === 'Retained') return claim;
+    if (status.phase === 'Retained') return this.redateExpiry(claim, expiryMs);
     const podGoneAt = status.podGoneAt ?? this.context.clock.now().toISOString();
     const expiresAt = expiresAtFor(podGoneAt, expiryMs);
-    const retained = await this.writer.updateStatus(claim, { phase: 'Retained', podGoneAt, expiresAt, podUID: null }, [
+    const forgotten = { podUID: null, privateIP: null, networkInterfaceId: null };
+    const retained = await this.writer.updateStatus(claim, { phase: 'Retained', podGoneAt, expiresAt, ...forgotten }, [
       { type: 'Bound', status: 'False', reason: 'PodGone', message: 'the pod is gone; the address is kept for the next pod of this name' },
       { type: 'Ready', status: 'False', reason: 'PodGone', message: 'waiting for a pod of this name' },
     ]);
@@ -46,6 +52,13 @@ export class Retention {
     const address = status.addressId ? `address ${status.addressId}` : 'the claim';
     await announce(this.context, { claim: retained }, 'Normal', 'RetainedEIP', `pod is gone; keeping ${address}${until}`);
     return retained;
+  }
+
+  /** R6 follows the current settings: a flag set, changed or removed since the pod went re-dates the expiry (or cancels it). */
+  private async redateExpiry(claim: EIPClaim, expiryMs: number | undefined): Promise<EIPClaim> {
+    const podGoneAt = claim.status?.podGoneAt;
+    if (!podGoneAt) return claim;
+    return this.writer.updateStatus(claim, { expiresAt: expiresAtFor(podGoneAt, expiryMs) });
   }
 
   private async expireWhenDue(claim: EIPClaim): Promise<ReconcileResult> {

@@ -1,17 +1,12 @@
-/** Shared by retention (R5) and the finalizer (R4): take the claim's address off whatever podeip bound it to. */
-import { type EIPClaim, isOwned } from '../k8s/eipclaim.js';
+/** Shared by retention (R5), the finalizer (R4) and a claim switching addresses: take the claim's address off whatever podeip bound it to. */
+import type { EIPClaim } from '../k8s/eipclaim.js';
 import type { CloudAddress } from '../providers/provider.js';
 import { announce, type Subjects } from './announce.js';
 import { doneIfGone, withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
+import { ownershipOf } from './ownership.js';
 
 export type UnbindOutcome = 'unbound' | 'waiting' | 'gone';
-
-/** Owned addresses are podeip's wherever they point; a static one only where podeip bound it. */
-export function isBoundByPodeip(claim: EIPClaim, address: CloudAddress): boolean {
-  if (isOwned(claim.spec)) return true;
-  return address.target !== undefined && address.target.privateIp === claim.status?.privateIP;
-}
 
 export async function unbind(context: LifecycleContext, claim: EIPClaim, subjects: Subjects): Promise<{ outcome: UnbindOutcome; address?: CloudAddress }> {
   const addressId = claim.status?.addressId;
@@ -20,7 +15,7 @@ export async function unbind(context: LifecycleContext, claim: EIPClaim, subject
   if (!address) return { outcome: 'gone' };
   if (address.state === 'Available' || address.state === 'Releasing') return { outcome: 'unbound', address };
   if (address.state !== 'Bound') return { outcome: 'waiting', address };
-  if (!isBoundByPodeip(claim, address)) return { outcome: 'unbound', address };
+  if (!ownershipOf(claim).boundByPodeip(claim, address)) return { outcome: 'unbound', address };
   await withFailureEvent(context, subjects, 'FailedDisassociateEIP', () =>
     doneIfGone(() => context.addresses.changing(addressId, () => context.provider.disassociate(addressId, address.target))),
   );

@@ -77,7 +77,7 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
       expect(shown).toBe(claim.status!.publicIP);
     }
     const table = await kubectl(kubeconfig, ['get', 'eipc', '-A']);
-    expect(table.split('\n')[0]).toMatch(/NAMESPACE\s+NAME\s+PUBLIC-IP\s+ADDRESS\s+PHASE\s+POLICY\s+AGE/);
+    expect(table.split('\n')[0]).toMatch(/NAMESPACE\s+NAME\s+PUBLIC-IP\s+ADDRESS\s+PHASE\s+READY\s+POLICY\s+AGE/);
     expect(table).toContain(claims[0]!.status!.publicIP!);
   }, 90_000);
 

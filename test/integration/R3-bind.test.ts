@@ -18,7 +18,8 @@ describe.each(PROVIDER_ROWS)('R3 bind ($name)', (row) => {
       privateIP: pod.status!.podIP,
       networkInterfaceId: eni.networkInterfaceId,
     });
-    expect(claim.status!.conditions!.map(({ type, status, reason }) => ({ type, status, reason }))).toEqual([
+    const byType = [...claim.status!.conditions!].sort((a, b) => a.type.localeCompare(b.type));
+    expect(byType.map(({ type, status, reason }) => ({ type, status, reason }))).toEqual([
       { type: 'Allocated', status: 'True', reason: 'AddressAllocated' },
       { type: 'Bound', status: 'True', reason: 'AddressBound' },
       { type: 'Ready', status: 'True', reason: 'AddressBound' },
@@ -55,9 +56,9 @@ describe.each(PROVIDER_ROWS)('R3 bind ($name)', (row) => {
     const { claim } = await world().boundClaim('r3-web');
     const table = await world().kubectl('get', 'eipc', 'r3-web');
     const [header, line] = table.trim().split('\n');
-    expect(header!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'POLICY', 'AGE']);
-    expect(line!.split(/\s+/).slice(0, 5)).toEqual(['r3-web', claim.status!.publicIP, claim.status!.addressId, 'Bound', 'Delete']);
+    expect(header!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'READY', 'POLICY', 'AGE']);
+    expect(line!.split(/\s+/).slice(0, 6)).toEqual(['r3-web', claim.status!.publicIP, claim.status!.addressId, 'Bound', 'True', 'Delete']);
     const wide = await world().kubectl('get', 'eipc', 'r3-web', '-o', 'wide');
-    expect(wide.trim().split('\n')[0]!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'POLICY', 'AGE', 'POD-IP', 'EXPIRES']);
+    expect(wide.trim().split('\n')[0]!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'READY', 'POLICY', 'AGE', 'POD-IP', 'REASON', 'EXPIRES']);
   });
 });

@@ -23,9 +23,11 @@ describe('EIPClaim CRD', () => {
       ['PUBLIC-IP', 0],
       ['ADDRESS', 0],
       ['PHASE', 0],
+      ['READY', 0],
       ['POLICY', 0],
       ['AGE', 0],
       ['POD-IP', 1],
+      ['REASON', 1],
       ['EXPIRES', 1],
     ]);
     const { spec, status } = version.schema.openAPIV3Schema.properties;

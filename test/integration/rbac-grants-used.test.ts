@@ -47,7 +47,9 @@ describe('config/rbac grants podeip nothing it does not use', () => {
   test('a repeated Warning bumps the count of one Event instead of adding another', async () => {
     await world().createPod('rbac-noisy', row.malformedRequest());
     await eventually('first warning', async () => (await world().events('InvalidEIPRequest', 'rbac-noisy')).length === 1);
-    await world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'rbac-noisy', body: [{ op: 'add', path: '/metadata/labels', value: { touch: '1' } }] });
+    // Another problem with the same request: a second InvalidEIPRequest (a pod update alone does not repeat one the claim already shows).
+    const otherProblem = { ...row.ownedRequest(), [row.typo.annotation]: row.typo.value };
+    await world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'rbac-noisy', body: [{ op: 'replace', path: '/metadata/annotations', value: otherProblem }] });
     const events = await eventually('count bumped', async () => {
       const found = await world().events('InvalidEIPRequest', 'rbac-noisy');
       return (found[0]?.count ?? 0) >= 2 ? found : undefined;
