@@ -2,11 +2,12 @@
  * core/v1 Events on pods and claims. A repeat of the same (object, type, reason) bumps the count,
  * lastTimestamp and message of the Event already written instead of adding another object (failure
  * messages carry a new request id each time, so the message cannot be part of the identity).
- * Best effort: a failed event write is logged, never thrown.
+ * Repeats beyond a rate are dropped (EventSpamFilter). Best effort: a failed event write is logged, never thrown.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
+import { EventSpamFilter } from './event-spam-filter.js';
 import type { KubeApi } from './kube-api.js';
 
 export interface EventTarget {
@@ -29,16 +30,20 @@ interface Written {
 
 export class EventRecorder {
   private readonly written = new Map<string, Promise<Written | undefined>>();
+  private readonly spam: EventSpamFilter;
 
   constructor(
     private readonly api: KubeApi,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly instance: string,
-  ) {}
+  ) {
+    this.spam = new EventSpamFilter(clock);
+  }
 
   async record(target: EventTarget, type: EventType, reason: string, message: string): Promise<void> {
     const key = [target.uid, type, reason].join('\u0000');
+    if (!this.spam.allows(key)) return;
     const previous = this.written.get(key) ?? Promise.resolve(undefined);
     const next = previous.then((written) => this.write(target, type, reason, message, written));
     this.written.delete(key);

@@ -78,10 +78,9 @@ it('takes cloud credentials only from the optional Secret, never as literal valu
   expect(manager.env.filter((variable) => variable.value !== undefined)).toEqual([]);
 });
 
-it('tells the controller its namespace and pod name through the downward API', () => {
+it('tells the controller its namespace through the downward API, and nothing it does not read', () => {
   expect(manager.env.filter((variable) => variable.name.startsWith('POD_'))).toEqual([
     { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-    { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
   ]);
 });
 
