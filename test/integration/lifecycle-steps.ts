@@ -1,0 +1,27 @@
+/** Steps several lifecycle tests share: waiting for a claim's phase, and changing what a pod asks for. */
+import type { EIPClaim } from '../../src/k8s/eipclaim.js';
+import { eventually, type Harness, NAMESPACE } from './harness.js';
+
+/** The claim once it reaches `phase` (and `also`, when given). */
+export function claimInPhase(world: Harness, name: string, phase: string, also: (claim: EIPClaim) => boolean = () => true): Promise<EIPClaim> {
+  return eventually(`claim ${name} ${phase}`, async () => {
+    const claim = await world.claim(name);
+    return claim?.status?.phase === phase && also(claim) ? claim : undefined;
+  });
+}
+
+/** The claim's condition of `type`, once it has one with `reason`. */
+export function conditionWithReason(world: Harness, name: string, type: string, reason: string) {
+  return eventually(`claim ${name} ${type} reason ${reason}`, async () => {
+    const condition = (await world.claim(name))?.status?.conditions?.find((candidate) => candidate.type === type);
+    return condition?.reason === reason ? condition : undefined;
+  });
+}
+
+/** The pod's request annotations `from` are replaced by `to`; every other annotation stays. */
+export async function changeRequest(world: Harness, name: string, from: Record<string, string>, to: Record<string, string>): Promise<void> {
+  const pod = await world.pod(name);
+  const kept = Object.entries(pod?.metadata?.annotations ?? {}).filter(([key]) => !(key in from));
+  const annotations = { ...Object.fromEntries(kept), ...to };
+  await world.core.patchNamespacedPod({ namespace: NAMESPACE, name, body: [{ op: 'replace', path: '/metadata/annotations', value: annotations }] });
+}
