@@ -69,6 +69,16 @@ export function conflict(resource: QualifiedResource, name: string): ApiError {
   );
 }
 
+/** A write whose metadata.uid names another incarnation of the object (kubelet sends the pod's uid with its status patches for this). */
+export function uidPreconditionFailed(resource: QualifiedResource, name: string, sentUid: string, storedUid: string): ApiError {
+  return new ApiError(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualifiedName(resource)} "${name}": Precondition failed: UID in precondition: ${sentUid}, UID in object meta: ${storedUid}`,
+    detailsOf(resource, name),
+  );
+}
+
 export function invalid(resource: QualifiedResource, name: string, causes: StatusCause[]): ApiError {
   const kindName = resource.group ? `${resource.kind}.${resource.group}` : resource.kind;
   const summary = causes.map((cause) => `${cause.field}: ${cause.message}`).join(', ');

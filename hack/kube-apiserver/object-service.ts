@@ -1,5 +1,5 @@
 /** The REST semantics of every resource, independent of HTTP: create, read, update, patch, delete. */
-import { alreadyExists, conflict, invalid, notFound, type StatusCause } from './api-errors.js';
+import { alreadyExists, conflict, invalid, notFound, type StatusCause, uidPreconditionFailed } from './api-errors.js';
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
 import { planDeletion, type DeleteOptions } from './deletion-plan.js';
@@ -98,6 +98,8 @@ export class ObjectService {
     const old = this.get(type, namespace, name);
     const expected = body.metadata?.resourceVersion;
     if (expected && expected !== old.metadata.resourceVersion) throw conflict(type, name);
+    const sentUid = body.metadata?.uid;
+    if (sentUid && sentUid !== old.metadata.uid) throw uidPreconditionFailed(type, name, sentUid, old.metadata.uid);
     const next = prepareForUpdate(type, old, { ...this.stored(type, body), apiVersion: old.apiVersion, kind: old.kind }, subresource);
     return this.committed(type, old, next, updateViolations(resourceKey(type), old, next));
   }

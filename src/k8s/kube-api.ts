@@ -78,12 +78,13 @@ export class KubeApi {
   }
 
   /** A `null` value removes that annotation. */
-  async patchPodAnnotations(namespace: string, name: string, annotations: Record<string, string | null>): Promise<unknown> {
-    return this.core.patchNamespacedPod({ namespace, name, body: { metadata: { annotations } } }, MERGE);
+  /** Outputs go to the pod incarnation they were computed for: the uid is a precondition (a re-created pod of the name is refused with 409). */
+  async patchPodAnnotations(namespace: string, name: string, uid: string, annotations: Record<string, string | null>): Promise<unknown> {
+    return this.core.patchNamespacedPod({ namespace, name, body: { metadata: { uid, annotations } } }, MERGE);
   }
 
-  async patchPodConditions(namespace: string, name: string, conditions: PodConditionPatch[]): Promise<unknown> {
-    return this.core.patchNamespacedPodStatus({ namespace, name, body: { status: { conditions } } }, STRATEGIC);
+  async patchPodConditions(namespace: string, name: string, uid: string, conditions: PodConditionPatch[]): Promise<unknown> {
+    return this.core.patchNamespacedPodStatus({ namespace, name, body: { metadata: { uid }, status: { conditions } } }, STRATEGIC);
   }
 
   async createEvent(namespace: string, event: CoreV1Event): Promise<CoreV1Event> {

@@ -33,7 +33,7 @@ export async function withdrawPodOutputs(context: LifecycleContext, pod: PodView
 }
 
 async function patchAnnotations(context: LifecycleContext, pod: PodView, annotations: Record<string, string | null>): Promise<void> {
-  context.pods.observe(await context.api.patchPodAnnotations(pod.namespace, pod.name, annotations));
+  context.pods.observe(await context.api.patchPodAnnotations(pod.namespace, pod.name, pod.uid, annotations));
 }
 
 /** Writes only the conditions whose status changes, so lastTransitionTime marks real flips. */
@@ -42,5 +42,5 @@ async function flipPodConditions(context: LifecycleContext, pod: PodView, status
   if (flipping.length === 0) return;
   const lastTransitionTime = context.clock.now().toISOString();
   const conditions = flipping.map((type) => ({ type, status, reason, message, lastTransitionTime }));
-  context.pods.observe(await context.api.patchPodConditions(pod.namespace, pod.name, conditions));
+  context.pods.observe(await context.api.patchPodConditions(pod.namespace, pod.name, pod.uid, conditions));
 }
