@@ -17,13 +17,15 @@ describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('a request th
     expect(world().calls(row.allocateAction)).toBe(1);
   });
 
-  test('is not retried on an unrelated pod change, is retried at once when the annotations change, and again 5 min later', async () => {
+  test('is not retried on an unrelated pod change (labels, another controller\'s annotation), is retried at once when its own annotations change, and again 5 min later', async () => {
     const tried = (times: number) => eventually(`allocate tried ${times} times`, () => world().calls(row.allocateAction) === times);
     const syncs = () => world().calls(row.describeAction);
     const patchPod = (path: string, value: unknown) =>
       world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'denied', body: [{ op: 'add', path, value }] });
 
     await patchPod('/metadata/labels', { touched: 'yes' });
+    // Another controller's annotation is not podeip's input (issue 14 item 14): the hold stays.
+    await patchPod('/metadata/annotations/other.example.com~1note', 'written by someone else');
     const before = syncs();
     world().clock.advance(4 * MINUTE);
     await eventually('a sync, which re-queues every claim', () => syncs() > before);
@@ -31,7 +33,7 @@ describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('a request th
 
     const readyMessage = async () => (await world().claim('denied'))?.status?.conditions?.find((condition) => condition.type === 'Ready')?.message;
     const firstRejection = await readyMessage();
-    await patchPod('/metadata/annotations', { ...row.ownedRequest({ keep: true }) });
+    await patchPod('/metadata/annotations', { ...row.ownedRequest({ keep: true }), 'other.example.com/note': 'written by someone else' });
     await tried(2);
     // The hold starts when podeip records the rejection, just before it writes the new message (a new request id).
     await eventually('second rejection recorded', async () => (await readyMessage()) !== firstRejection);
