@@ -21,6 +21,8 @@ import type { PollDelays } from './poll-delays.js';
 import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
+/** How long a pod IP may be unknown to the cloud's ENIs before the pod and the claim are told. */
+export const NO_INTERFACE_QUIET_MS = 30_000;
 
 export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
 
@@ -277,6 +279,11 @@ export class Binder {
    * for it longer than the orphan grace period.
    */
   private async noNetworkInterface(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
+    const nowMs = this.context.clock.now().getTime();
+    const since = this.unresolvedSince.get(key) ?? nowMs;
+    this.unresolvedSince.set(key, since);
+    // A pod's IP can reach the cloud's ENI view a moment after the pod has it: say nothing for a while.
+    if (nowMs - since < NO_INTERFACE_QUIET_MS) return this.poll(key);
     const message = `no elastic network interface holds the pod IP ${pod.podIP}: an EIP needs a VPC-native CNI (hostNetwork and overlay pods cannot have one)`;
     await withdrawPodOutputs(this.context, pod, 'NoNetworkInterface', message, false);
     const updated = await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [
@@ -284,9 +291,6 @@ export class Binder {
       { type: 'Ready', status: 'False', reason: 'NoNetworkInterface', message },
     ]);
     await announce(this.context, { pod, claim: updated }, 'Warning', 'NoNetworkInterface', message);
-    const nowMs = this.context.clock.now().getTime();
-    const since = this.unresolvedSince.get(key) ?? nowMs;
-    this.unresolvedSince.set(key, since);
     const idleTooLong = nowMs - since >= this.context.settings.orphanGraceMs;
     if (idleTooLong && updated.status?.addressId && ownershipOf(updated).name === 'Owned') return this.letGo(key, updated, pod);
     return this.poll(key);

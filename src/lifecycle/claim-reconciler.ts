@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { ClaimRequest, InvalidRequest } from '../annotations/claim-request.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
-import { isTerminal, type PodView } from '../k8s/pod-view.js';
+import { EIP_BOUND_CONDITION, isTerminal, type PodView } from '../k8s/pod-view.js';
 import { CloudError } from '../providers/cloud-error.js';
 import type { EIPClaimSpec } from '../k8s/eipclaim.js';
 import { withdrawPodOutputs } from './pod-outputs.js';
@@ -85,7 +85,8 @@ export class ClaimReconciler {
     const ready = claim.status?.conditions?.find((condition) => condition.type === 'Ready');
     if (ready?.reason === 'InvalidRequest' && ready.message === message && claim.status?.phase) return {};
     await announce(this.context, { pod }, 'Warning', 'InvalidEIPRequest', message);
-    await withdrawPodOutputs(this.context, pod, 'InvalidRequest', message, false);
+    // A typo must not take a working server out of service: an EIP that works keeps its readiness gate.
+    if (pod.ownConditions[EIP_BOUND_CONDITION] !== 'True') await withdrawPodOutputs(this.context, pod, 'InvalidRequest', message, false);
     await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'InvalidRequest', message }]);
     return {};
   }

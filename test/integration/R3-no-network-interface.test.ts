@@ -4,6 +4,7 @@
  * not billed idle for it longer than the orphan grace period, nor allocated again.
  */
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { NO_INTERFACE_QUIET_MS } from '../../src/lifecycle/binding.js';
 import { eventually, NAMESPACE, useHarness } from './harness.js';
 import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
@@ -22,6 +23,11 @@ describe.each(PROVIDER_ROWS)('R3 pod IP on no ENI ($name)', (row) => {
       { namespace: NAMESPACE, name: 'overlay', body: { status: { phase: 'Running', podIP: OVERLAY_POD_IP, podIPs: [{ ip: OVERLAY_POD_IP }] } } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
+    await eventually('first lookup', () => world().calls('DescribeNetworkInterfaces') > 0);
+    expect(world().calls(actionOf(row, 'associate'))).toBe(0);
+    // The first 30 s are quiet: a pod IP can reach the cloud's ENI view a moment late.
+    expect((await world().events('NoNetworkInterface', 'overlay')).length).toBe(0);
+    world().clock.advance(NO_INTERFACE_QUIET_MS);
     const ready = await eventually('claim says NoNetworkInterface', async () => {
       const condition = (await world().claim('overlay'))?.status?.conditions?.find((entry) => entry.type === 'Ready');
       return condition?.reason === 'NoNetworkInterface' ? condition : undefined;
@@ -39,7 +45,7 @@ describe.each(PROVIDER_ROWS)('R3 pod IP on no ENI ($name)', (row) => {
     expect(world().calls('DescribeNetworkInterfaces')).toBe(lookupsAfterFirst);
     expect(world().address(allocated)).toBeDefined();
 
-    world().clock.advance(10 * MINUTE);
+    world().clock.advance(10 * MINUTE - NO_INTERFACE_QUIET_MS);
     await eventually('owned address released after the grace period', () => world().address(allocated) === undefined);
     const claim = await eventually('claim without address', async () => {
       const current = await world().claim('overlay');

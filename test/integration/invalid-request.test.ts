@@ -37,6 +37,9 @@ describe.each(PROVIDER_ROWS)('bad input, SPEC 3.4 ($name)', (row) => {
       return ready?.reason === 'InvalidRequest' ? ready : undefined;
     });
     expect(marked).toMatchObject({ status: 'False', message: row.typo.message });
+    // The address still works: a typo does not take the pod out of service through its readiness gate.
+    const gate = (await world().pod('typo'))!.status!.conditions!.find((condition) => condition.type === 'podeip.io/eip-bound');
+    expect(gate?.status).toBe('True');
     expect(world().address(claim.status!.addressId!)).toMatchObject({ status: row.status.bound });
     expect(world().calls(actionOf(row, 'release'))).toBe(0);
 
