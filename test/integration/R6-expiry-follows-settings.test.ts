@@ -1,5 +1,5 @@
 import { eventually, useHarness } from './harness.js';
-import { claimInPhase } from './lifecycle-steps.js';
+import { claimInPhase, reconciles } from './lifecycle-steps.js';
 import { PROVIDER_ROWS } from './provider-rows.js';
 
 const MINUTE = 60_000;
@@ -13,11 +13,6 @@ describe.each(PROVIDER_ROWS)('R6 expiry follows the current --claim-expired-dura
     await world().deletePod(name);
     const retained = await claimInPhase(world(), name, 'Retained');
     return { addressId: claim.status!.addressId!, podGoneAt: retained.status!.podGoneAt!, expiresAt: retained.status!.expiresAt };
-  }
-
-  async function reconciles(): Promise<number> {
-    const metric = await world().controller!.metrics.reconcileTotal.get();
-    return metric.values.reduce((sum, value) => sum + value.value, 0);
   }
 
   async function restartController(claimExpiredMs: number | undefined): Promise<void> {
@@ -48,10 +43,10 @@ describe.each(PROVIDER_ROWS)('R6 expiry follows the current --claim-expired-dura
     await restartController(undefined);
     await claimInPhase(world(), 'r6-removed', 'Retained', (claim) => claim.status?.expiresAt === undefined);
 
-    const reconcilesBefore = await reconciles();
+    const reconcilesBefore = await reconciles(world());
     world().clock.advance(11 * MINUTE);
     await world().controller!.syncCloud();
-    await eventually('the claim reconciled after the old expiry (the sync re-queues it)', async () => (await reconciles()) > reconcilesBefore);
+    await eventually('the claim reconciled after the old expiry (the sync re-queues it)', async () => (await reconciles(world())) > reconcilesBefore);
     const kept = await world().claim('r6-removed');
     expect(kept?.status).toMatchObject({ phase: 'Retained', addressId, podGoneAt });
     expect(kept?.status?.expiresAt).toBeUndefined();

@@ -25,3 +25,9 @@ export async function changeRequest(world: Harness, name: string, from: Record<s
   const annotations = { ...Object.fromEntries(kept), ...to };
   await world.core.patchNamespacedPod({ namespace: NAMESPACE, name, body: [{ op: 'replace', path: '/metadata/annotations', value: annotations }] });
 }
+
+/** How many reconciles the running controller has finished, to wait for one more after some change. */
+export async function reconciles(world: Harness): Promise<number> {
+  const metric = await world.controller!.metrics.reconcileTotal.get();
+  return metric.values.reduce((sum, value) => sum + value.value, 0);
+}
