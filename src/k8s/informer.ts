@@ -52,6 +52,7 @@ export class Informer<T> {
   private readonly timers = new Set<NodeJS.Timeout>();
   private watchdog: NodeJS.Timeout | undefined;
   private relister: NodeJS.Timeout | undefined;
+  private resyncing: Promise<void> | undefined;
   private readonly relistIntervalMs: number;
   private readonly quietLimitMs: number;
   private readonly retryDelayMs: number;
@@ -69,17 +70,10 @@ export class Informer<T> {
 
   /** Resolves once the first list is in the cache (retrying until it is, or until stop()). */
   async start(): Promise<void> {
-    while (!this.stopped && !this.hasSynced) {
-      try {
-        await this.relist();
-      } catch (error) {
-        this.options.logger.warn({ err: error, path: this.source.watchPath }, 'list failed, retrying');
-        await this.pause(this.retryDelayMs);
-      }
-    }
+    await this.resync();
     if (this.stopped) return;
     this.watchdog = setInterval(() => this.checkQuiet(), Math.min(this.quietLimitMs, 30_000));
-    this.relister = setInterval(() => void this.relistAndRewatch(), this.relistIntervalMs);
+    this.relister = setInterval(() => void this.resync(), this.relistIntervalMs);
   }
 
   get synced(): boolean {
@@ -109,11 +103,33 @@ export class Informer<T> {
 
   stop(): void {
     this.stopped = true;
-    abortWatch(this.current);
+    this.closeWatch();
     clearInterval(this.watchdog);
     clearInterval(this.relister);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  /**
+   * Closes the watch, lists until a list succeeds and watches from there. Single-flight: a trigger
+   * (periodic, watchdog, 410 Gone) while one runs joins it, as its list and new watch cover the trigger.
+   */
+  private resync(): Promise<void> {
+    this.resyncing ??= this.relistUntilListed().finally(() => (this.resyncing = undefined));
+    return this.resyncing;
+  }
+
+  private async relistUntilListed(): Promise<void> {
+    this.closeWatch();
+    while (!this.stopped) {
+      try {
+        await this.relist();
+        return;
+      } catch (error) {
+        this.options.logger.warn({ err: error, path: this.source.watchPath }, 'list failed, retrying');
+        await this.pause(this.retryDelayMs);
+      }
+    }
   }
 
   private async relist(): Promise<void> {
@@ -124,12 +140,11 @@ export class Informer<T> {
       const object = this.source.transform(raw);
       const key = this.source.keyOf(object);
       seen.add(key);
-      const previous = this.cache.get(key);
-      this.cache.set(key, object);
-      if (!previous || this.source.resourceVersionOf(previous) !== this.source.resourceVersionOf(object)) this.options.onChange(key);
+      this.merge(key, object);
     }
-    for (const key of [...this.cache.keys()]) {
-      if (!seen.has(key)) {
+    // An unlisted object newer than the list was observed (created) after the list was taken.
+    for (const [key, cached] of [...this.cache]) {
+      if (!seen.has(key) && !isOlder(resourceVersion, this.source.resourceVersionOf(cached))) {
         this.cache.delete(key);
         this.options.onChange(key);
       }
@@ -139,20 +154,23 @@ export class Informer<T> {
     this.openWatch();
   }
 
-  private async relistAndRewatch(): Promise<void> {
-    if (this.stopped) return;
-    abortWatch(this.current);
-    this.current = undefined;
-    try {
-      await this.relist();
-    } catch (error) {
-      this.options.logger.warn({ err: error, path: this.source.watchPath }, 'relist failed, retrying');
-      this.later(this.retryDelayMs, () => void this.relistAndRewatch());
-    }
+  /** A listed object not newer than the cached one (podeip's own write, observed after the list was taken) is stale. */
+  private merge(key: string, listed: T): void {
+    const cached = this.cache.get(key);
+    if (cached && !isNewer(this.source.resourceVersionOf(listed), this.source.resourceVersionOf(cached))) return;
+    this.cache.set(key, listed);
+    this.options.onChange(key);
   }
 
+  private closeWatch(): void {
+    abortWatch(this.current);
+    this.current = undefined;
+  }
+
+  /** The only place a watch opens; it replaces the current one, so one watch at most is ever open. */
   private openWatch(): void {
     if (this.stopped) return;
+    this.closeWatch();
     this.lastEventAt = Date.now();
     let gone = false;
     const handle: WatchHandle = { aborted: false };
@@ -171,9 +189,12 @@ export class Informer<T> {
     const onDone = (error: unknown) => {
       if (this.stopped || handle.aborted) return;
       handle.aborted = true;
-      if (gone || statusOf(error) === 410) return void this.relistAndRewatch();
+      if (gone || statusOf(error) === 410) return void this.resync();
       if (error) this.options.logger.debug({ err: error, path: this.source.watchPath }, 'watch ended, re-opening');
-      this.later(error ? this.retryDelayMs : 0, () => this.openWatch());
+      // A resync (or another re-open) that replaced this watch meanwhile has opened its own.
+      this.later(error ? this.retryDelayMs : 0, () => {
+        if (this.current === handle) this.openWatch();
+      });
     };
     const params = { resourceVersion: this.resourceVersion, allowWatchBookmarks: true };
     void this.watcher.watch(this.source.watchPath, params, onEvent, onDone).then((controller) => {
@@ -200,7 +221,7 @@ export class Informer<T> {
     if (Date.now() - this.lastEventAt > this.quietLimitMs) {
       this.options.logger.info({ path: this.source.watchPath }, 'watch silent for too long, rebuilding');
       this.lastEventAt = Date.now();
-      void this.relistAndRewatch();
+      void this.resync();
     }
   }
 
