@@ -28,7 +28,7 @@ describe.each(PROVIDER_ROWS)('R4 a release the cloud refuses for good is visible
     await eventually('the claim reconciled again (the cloud sync re-queues it)', async () => (await reconciles(world())) > reconciledBefore);
     expect(world().calls(release)).toBe(1);
     // The condition leaves out the request id, new on every try, so that it changes only when the failure does.
-    expect(ready).toMatchObject({ status: 'False', message: failed.message.replace(/, RequestId=.*$/, '') });
+    expect(ready).toMatchObject({ status: 'False', message: failed.message!.replace(/, RequestId=.*$/, '') });
     const kept = (await world().claim('refused'))!;
     expect(kept.metadata.deletionTimestamp).toBeDefined();
     expect(kept.metadata.finalizers).toEqual([FINALIZER]);
