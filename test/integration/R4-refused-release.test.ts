@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { FINALIZER } from '../../src/k8s/eipclaim.js';
 import { eventually, useHarness } from './harness.js';
 import { conditionWithReason, reconciles } from './lifecycle-steps.js';
@@ -12,7 +13,10 @@ describe.each(PROVIDER_ROWS)('R4 a release the cloud refuses for good is visible
   const release = actionOf(row, 'release');
   const code = PERMISSION_DENIED[row.name]!;
 
-  test('FailedReleaseEIP with code and request id, Ready=False ReleaseFailed on the claim kept by its finalizer, no retry for 5 min; the release finishes once allowed', async () => {
+  test('FailedReleaseEIP with code and request id, a warn log line, Ready=False ReleaseFailed on the claim kept by its finalizer, no retry for 5 min; the release finishes once allowed', async () => {
+    const warnings: Array<Record<string, unknown>> = [];
+    await world().stopController();
+    await world().startController({ logger: pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) }) });
     await world().createPod('refused', row.ownedRequest());
     const { claim } = await world().boundClaim('refused');
     const addressId = claim.status!.addressId!;
@@ -33,6 +37,10 @@ describe.each(PROVIDER_ROWS)('R4 a release the cloud refuses for good is visible
     expect(kept.metadata.deletionTimestamp).toBeDefined();
     expect(kept.metadata.finalizers).toEqual([FINALIZER]);
     expect(world().address(addressId)).toMatchObject({ status: row.status.available });
+    const requestId = /RequestId=(.+)$/.exec(failed.message!)![1];
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'the cloud refused to release the address; the claim keeps its finalizer', action: release, code, requestId, addressId }),
+    );
 
     world().cloud.admin.clearFaults(release);
     world().clock.advance(5 * MINUTE);
