@@ -2,7 +2,8 @@
  * Runs a reconciler over keys from a WorkQueue, handling the result the way controller-runtime does:
  * an error requeues with per-key backoff, `requeueAfterMs` requeues after that delay and resets the
  * backoff, success resets the backoff. Each reconcile gets a child logger with a reconcileID.
- * Adds before start() are ignored: start() is given every key that exists (level-triggered).
+ * Adds before start() are ignored: start() is given every key that exists (level-triggered), and
+ * queues them, as every resync, behind changes seen meanwhile.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -39,11 +40,16 @@ export class KeyedController {
 
   start(keys: Iterable<string>): void {
     this.running = true;
-    for (const key of keys) this.queue.add(key);
+    for (const key of keys) this.queue.addResync(key);
   }
 
   enqueue(key: string): void {
     if (this.running) this.queue.add(key);
+  }
+
+  /** Queues a key a pass over all keys visits, behind changes (see WorkQueue). */
+  enqueueResync(key: string): void {
+    if (this.running) this.queue.addResync(key);
   }
 
   enqueueAfter(key: string, delayMs: number): void {

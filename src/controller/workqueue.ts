@@ -3,17 +3,26 @@
  * never handled by two workers at once (an add while it is being handled runs it again afterwards),
  * per-key exponential backoff, delayed adds. p-queue supplies the worker concurrency.
  *
- * Delayed adds (a reconcile's requeueAfter, a retry) are follow-ups of work a key has under way and
- * run before fresh adds, like controller-runtime's priority queue: otherwise a claim that allocated
- * waits behind every other claim's pending allocation before it may associate, and a burst binds
- * in one wave at its end.
+ * Waiting keys run by priority, like controller-runtime's priority queue, first come first served
+ * within one priority (a key added again keeps its place unless it is raised):
+ * 1. follow-ups, `addAfter(key, 0)`: a key continuing work it has under way; otherwise a claim that
+ *    allocated waits behind every other claim's pending allocation before it may associate, and a
+ *    burst binds in one wave at its end;
+ * 2. fresh adds, `add(key)`: a change someone made, such as a deleted pod whose address must go;
+ * 3. due polls and retries (delayed adds whose time came) and resyncs, `addResync(key)`: otherwise
+ *    fresh work waits behind every poll of a thousand waiting claims.
  */
+import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 
 export interface QueueObserver {
   added(): void;
   retried(): void;
   depth(depth: number): void;
+  /** How long a key waited from its add until a worker took it. */
+  waited(seconds: number): void;
+  /** How long handling a key took. */
+  worked(seconds: number): void;
 }
 
 export interface WorkQueueOptions {
@@ -23,15 +32,21 @@ export interface WorkQueueOptions {
   observer?: QueueObserver;
 }
 
-const FRESH = 0;
-const FOLLOW_UP = 1;
+const DUE = 0;
+const FRESH = 1;
+const FOLLOW_UP = 2;
 
-const noObserver: QueueObserver = { added: () => undefined, retried: () => undefined, depth: () => undefined };
+interface Waiting {
+  priority: number;
+  /** performance.now() of the add that made the key wait. */
+  since: number;
+}
+
+const noObserver: QueueObserver = { added: () => undefined, retried: () => undefined, depth: () => undefined, waited: () => undefined, worked: () => undefined };
 
 export class WorkQueue {
   private readonly workers: PQueue;
-  /** Keys waiting to be handled, with their priority. */
-  private readonly waiting = new Map<string, number>();
+  private readonly waiting = new Map<string, Waiting>();
   private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, { timer: NodeJS.Timeout; at: number }>();
@@ -54,7 +69,12 @@ export class WorkQueue {
     this.enqueue(key, FRESH);
   }
 
-  /** Adds the key after `delayMs`; an earlier pending delayed add of the same key wins. */
+  /** Adds the key behind fresh work: a pass over every key (the initial list, a periodic sync). */
+  addResync(key: string): void {
+    this.enqueue(key, DUE);
+  }
+
+  /** Adds the key after `delayMs` (at once as a follow-up when 0); an earlier pending delayed add of the same key wins. */
   addAfter(key: string, delayMs: number): void {
     if (this.shuttingDown) return;
     if (delayMs <= 0) return this.enqueue(key, FOLLOW_UP);
@@ -64,7 +84,7 @@ export class WorkQueue {
     if (existing) clearTimeout(existing.timer);
     const timer = setTimeout(() => {
       this.delayed.delete(key);
-      this.enqueue(key, FOLLOW_UP);
+      this.enqueue(key, DUE);
     }, Math.min(delayMs, 2 ** 31 - 1));
     this.delayed.set(key, { timer, at });
   }
@@ -105,33 +125,38 @@ export class WorkQueue {
   /** Adding a waiting key only raises its priority. */
   private enqueue(key: string, priority: number): void {
     if (this.shuttingDown) return;
-    const waitingAt = this.waiting.get(key);
-    if (waitingAt !== undefined) return this.raise(key, waitingAt, priority);
-    this.waiting.set(key, priority);
+    const waiting = this.waiting.get(key);
+    if (waiting) return this.raise(key, waiting, priority);
+    this.waiting.set(key, { priority, since: performance.now() });
     this.observer.added();
     this.observer.depth(this.waiting.size);
     if (!this.processing.has(key)) this.dispatch(key);
   }
 
-  private raise(key: string, current: number, wanted: number): void {
-    if (wanted <= current) return;
-    this.waiting.set(key, wanted);
+  private raise(key: string, waiting: Waiting, wanted: number): void {
+    if (wanted <= waiting.priority) return;
+    waiting.priority = wanted;
     // A waiting key that is not being handled is dispatched: its task waits in p-queue under the key as id.
     if (!this.processing.has(key)) this.workers.setPriority(key, wanted);
   }
 
   private dispatch(key: string): void {
     // handle() reports its own failures; the queue only sequences.
-    this.workers.add(() => this.run(key), { id: key, priority: this.waiting.get(key) }).catch(() => undefined);
+    this.workers.add(() => this.run(key), { id: key, priority: this.waiting.get(key)?.priority }).catch(() => undefined);
   }
 
   private async run(key: string): Promise<void> {
-    if (!this.waiting.delete(key)) return;
+    const waiting = this.waiting.get(key);
+    if (!waiting) return;
+    this.waiting.delete(key);
     this.observer.depth(this.waiting.size);
+    const started = performance.now();
+    this.observer.waited((started - waiting.since) / 1000);
     this.processing.add(key);
     try {
       await this.handle(key);
     } finally {
+      this.observer.worked((performance.now() - started) / 1000);
       this.processing.delete(key);
       if (this.waiting.has(key) && !this.shuttingDown) this.dispatch(key);
     }

@@ -117,7 +117,7 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const concurrency = options.maxConcurrentReconciles ?? 10;
   const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger });
   const orphans = new OrphanCollector(context, logger);
-  const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueue(key), logger);
+  const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueueResync(key), logger);
   return { context, caches, controller, sync, metrics, provider };
 }
 

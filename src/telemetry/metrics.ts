@@ -8,6 +8,9 @@ import type { QueueObserver } from '../controller/workqueue.js';
 
 const RECONCILE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60];
 
+/** controller-runtime's workqueue latency buckets: 10 ns to 1,000 s, ×10 each. */
+const WORKQUEUE_BUCKETS = Array.from({ length: 12 }, (_, power) => 1e-8 * 10 ** power);
+
 export type ReconcileResultLabel = 'success' | 'error' | 'requeue' | 'requeue_after';
 
 export interface MetricsSources {
@@ -28,6 +31,8 @@ export class ControllerMetrics {
   private readonly workqueueDepth: Gauge<'name' | 'controller'>;
   private readonly workqueueAdds: Counter<'name' | 'controller'>;
   private readonly workqueueRetries: Counter<'name' | 'controller'>;
+  private readonly workqueueQueueDuration: Histogram<'name' | 'controller'>;
+  private readonly workqueueWorkDuration: Histogram<'name' | 'controller'>;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -65,6 +70,20 @@ export class ControllerMetrics {
     this.workqueueDepth = new Gauge({ name: 'workqueue_depth', help: 'Current depth of workqueue', labelNames: ['name', 'controller'], registers });
     this.workqueueAdds = new Counter({ name: 'workqueue_adds_total', help: 'Total number of adds handled by workqueue', labelNames: ['name', 'controller'], registers });
     this.workqueueRetries = new Counter({ name: 'workqueue_retries_total', help: 'Total number of retries handled by workqueue', labelNames: ['name', 'controller'], registers });
+    this.workqueueQueueDuration = new Histogram({
+      name: 'workqueue_queue_duration_seconds',
+      help: 'How long in seconds an item stays in workqueue before being requested',
+      labelNames: ['name', 'controller'],
+      buckets: WORKQUEUE_BUCKETS,
+      registers,
+    });
+    this.workqueueWorkDuration = new Histogram({
+      name: 'workqueue_work_duration_seconds',
+      help: 'How long in seconds processing an item from workqueue takes',
+      labelNames: ['name', 'controller'],
+      buckets: WORKQUEUE_BUCKETS,
+      registers,
+    });
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -84,6 +103,8 @@ export class ControllerMetrics {
       added: () => this.workqueueAdds.inc(labels),
       retried: () => this.workqueueRetries.inc(labels),
       depth: (depth) => this.workqueueDepth.set(labels, depth),
+      waited: (seconds) => this.workqueueQueueDuration.observe(labels, seconds),
+      worked: (seconds) => this.workqueueWorkDuration.observe(labels, seconds),
     };
   }
 
