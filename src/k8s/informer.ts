@@ -3,6 +3,7 @@
  * ListWatch, whose 'error' is terminal: here a failed or closed watch is re-opened from the last
  * resourceVersion, a 410 Gone relists, a watch silent for too long is rebuilt (watchdog), a
  * periodic relist heals anything missed, and once stop() is called nothing starts again.
+ * Whatever triggers them, one relist runs at a time and one watch is open at a time.
  */
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
