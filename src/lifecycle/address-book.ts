@@ -168,7 +168,7 @@ export class AddressBook {
   }
 }
 
-/** A describe-by-ids carries nothing of the caller's but the ids: a not-found or invalid-request answer is about them. */
+/** Only a refusal the provider ties to the ids (CloudError.concernsIds): any other failure says nothing about whether an address exists. */
 function isRefusalOfIds(error: unknown): boolean {
-  return isCloudError(error) && (error.kind === 'not-found' || error.kind === 'invalid-request');
+  return isCloudError(error) && error.concernsIds;
 }

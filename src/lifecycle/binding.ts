@@ -26,17 +26,20 @@ export const NO_INTERFACE_QUIET_MS = 30_000;
 
 export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
 
-/** The claim holds an address its spec (the pod's current request) no longer asks for. */
+/**
+ * The claim holds an address its spec (the pod's current request) no longer asks for. A static
+ * request naming the owned address the claim already holds (pinning it by its id) keeps it: it stays
+ * owned, so it is still released when the claim ends.
+ */
 function holdsUnwantedAddress(claim: EIPClaim): boolean {
   const held = claim.status?.addressId;
-  if (!held) return false;
-  if (ownershipOf(claim).name === 'Owned') return claim.spec.allocation === undefined;
-  return claim.spec.addressId !== held;
+  if (!held || claim.spec.addressId === held) return false;
+  return ownershipOf(claim).name === 'Owned' ? claim.spec.allocation === undefined : true;
 }
 
 export class Binder {
-  /** Per key, since when (clock ms) no ENI has held the pod's IP. */
-  private readonly unresolvedSince = new Map<string, number>();
+  /** Per key, since when (clock ms) no ENI has held which pod's IP. */
+  private readonly unresolvedSince = new Map<string, { podUid: string; podIp: string; sinceMs: number }>();
 
   constructor(
     private readonly context: LifecycleContext,
@@ -193,6 +196,7 @@ export class Binder {
 
   private async finish(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
     this.polls.settled(key);
+    this.unresolvedSince.delete(key);
     const target = address.target!;
     const status = claim.status ?? {};
     const recorded =
@@ -280,8 +284,7 @@ export class Binder {
    */
   private async noNetworkInterface(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const nowMs = this.context.clock.now().getTime();
-    const since = this.unresolvedSince.get(key) ?? nowMs;
-    this.unresolvedSince.set(key, since);
+    const since = this.unresolvedSinceMs(key, pod, nowMs);
     // A pod's IP can reach the cloud's ENI view a moment after the pod has it: say nothing for a while.
     if (nowMs - since < NO_INTERFACE_QUIET_MS) return this.poll(key);
     const message = `no elastic network interface holds the pod IP ${pod.podIP}: an EIP needs a VPC-native CNI (hostNetwork and overlay pods cannot have one)`;
@@ -308,6 +311,14 @@ export class Binder {
 
   forget(key: string): void {
     this.unresolvedSince.delete(key);
+  }
+
+  /** Since when this pod's current IP has been unknown to the cloud's ENIs (a new pod or IP starts afresh). */
+  private unresolvedSinceMs(key: string, pod: PodView, nowMs: number): number {
+    const known = this.unresolvedSince.get(key);
+    if (known && known.podUid === pod.uid && known.podIp === pod.podIP) return known.sinceMs;
+    this.unresolvedSince.set(key, { podUid: pod.uid, podIp: pod.podIP ?? '', sinceMs: nowMs });
+    return nowMs;
   }
 
   private poll(key: string): ReconcileResult {

@@ -16,7 +16,8 @@ export function specFor(context: LifecycleContext, request: ClaimRequestOrInvali
   const spec: EIPClaimSpec = { provider: context.provider.name, deletePolicy: request.deletePolicy };
   if (request.expireAfter) spec.expireAfter = request.expireAfter;
   if (request.kind === 'owned') {
-    spec.allocation = current?.spec?.allocation ?? request.allocation;
+    // The parameters an address was allocated with stay on record; until then, the current ones count.
+    spec.allocation = (current?.status?.addressId && current.spec?.allocation) || request.allocation;
     return spec;
   }
   const picked = current?.status?.addressId ? current.spec?.addressId : undefined;

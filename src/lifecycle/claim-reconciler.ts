@@ -9,7 +9,7 @@ import type { ReconcileResult } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import { EIP_BOUND_CONDITION, isTerminal, type PodView } from '../k8s/pod-view.js';
 import { CloudError } from '../providers/cloud-error.js';
-import type { EIPClaimSpec } from '../k8s/eipclaim.js';
+import mergePatch from 'json-merge-patch';
 import { withdrawPodOutputs } from './pod-outputs.js';
 import { announce } from './announce.js';
 import { Binder, type ValidRequest } from './binding.js';
@@ -21,8 +21,6 @@ import { Finalizer } from './finalization.js';
 import { PollDelays } from './poll-delays.js';
 import { Rejections } from './rejections.js';
 import { Retention } from './retention.js';
-
-const REJECTED_RETRY_MS = 300_000;
 
 export class ClaimReconciler {
   private readonly writer: ClaimWriter;
@@ -39,7 +37,7 @@ export class ClaimReconciler {
     this.binder = new Binder(context, this.writer, this.polls, this.creationTimes);
     this.retention = new Retention(context, this.writer, this.polls);
     this.finalizer = new Finalizer(context, this.writer, this.polls);
-    this.rejections = new Rejections(REJECTED_RETRY_MS, context.clock);
+    this.rejections = new Rejections(context.clock);
   }
 
   readonly reconcile = async (key: string, logger: Logger): Promise<ReconcileResult> => {
@@ -51,6 +49,8 @@ export class ClaimReconciler {
   };
 
   private async reconcilePair(key: string, pod: PodView | undefined, claim: EIPClaim | undefined): Promise<ReconcileResult> {
+    const held = claim && this.rejections.remaining(key, this.fingerprintOf(claim, pod));
+    if (held !== undefined) return { requeueAfterMs: held };
     if (claim?.metadata.deletionTimestamp) {
       this.creationTimes.forget(claim);
       return this.finalizer.finalize(key, claim, pod);
@@ -63,10 +63,11 @@ export class ClaimReconciler {
     }
     if (request.kind === 'invalid') return this.rejectRequest(pod!, claim, request);
     const current = await this.writer.ensureFinalizer(claim);
-    if (!pod || request.kind === 'none') return this.retention.podGone(key, current);
+    if (!pod || request.kind === 'none') {
+      this.binder.forget(key);
+      return this.retention.podGone(key, current);
+    }
     if (pod.deleting) return {};
-    const held = this.rejections.remaining(key, this.fingerprintOf(current, pod));
-    if (held !== undefined) return { requeueAfterMs: held };
     return this.binder.ensureBound(key, await this.syncSpec(current, pod, request, key), pod, request);
   }
 
@@ -93,15 +94,8 @@ export class ClaimReconciler {
 
   /** The pod's annotations are the source of the claim's spec: policy changes apply, and so does a switch between owned and static. */
   private async syncSpec(claim: EIPClaim, pod: PodView, request: ValidRequest, key: string): Promise<EIPClaim> {
-    const wanted = specFor(this.context, request, pod, key, claim);
-    const spec: Partial<EIPClaimSpec> = claim.spec ?? {};
-    const patch: Record<string, unknown> = {};
-    if (wanted.provider !== spec.provider) patch.provider = wanted.provider;
-    if (wanted.deletePolicy !== spec.deletePolicy) patch.deletePolicy = wanted.deletePolicy;
-    if (wanted.expireAfter !== spec.expireAfter) patch.expireAfter = wanted.expireAfter ?? null;
-    if (wanted.addressId !== spec.addressId) patch.addressId = wanted.addressId ?? null;
-    if ((wanted.allocation === undefined) !== (spec.allocation === undefined)) patch.allocation = wanted.allocation ?? null;
-    if (Object.keys(patch).length === 0) return claim;
+    const patch = mergePatch.generate(claim.spec ?? {}, specFor(this.context, request, pod, key, claim));
+    if (patch === undefined) return claim;
     return this.writer.patchSpecAndMeta(claim, { spec: patch });
   }
 
@@ -113,21 +107,27 @@ export class ClaimReconciler {
     return {};
   }
 
-  /** What the user asked for, as podeip reads it: a change to it (not to another controller's annotations) is worth another try at once. */
-  private fingerprintOf(claim: EIPClaim, pod: PodView): string {
-    return JSON.stringify([claim.spec, this.context.dialect.inputsOf(pod), pod.podIP ?? '']);
+  /**
+   * What the key's state asks for, as podeip reads it: a change to it (not to another controller's
+   * annotations, nor podeip's own status writes) is worth another try at once.
+   */
+  private fingerprintOf(claim: EIPClaim, pod: PodView | undefined): string {
+    const claimSide = [claim.metadata.deletionTimestamp ?? '', claim.status?.addressId ?? '', claim.spec ?? null];
+    const podSide = pod ? [pod.uid, this.context.dialect.inputsOf(pod), pod.podIP ?? ''] : null;
+    return JSON.stringify([claimSide, podSide]);
   }
 
   private async onCloudError(key: string, error: unknown, logger: Logger): Promise<ReconcileResult> {
     if (!(error instanceof CloudError)) throw error;
     logger.info({ action: error.action, code: error.code, requestId: error.requestId, kind: error.kind }, 'cloud call failed');
     if (error.kind === 'conflict' || error.kind === 'not-found') return { requeueAfterMs: this.polls.next(key) };
+    const holdMs = HOLDS_MS[error.kind];
+    if (holdMs === undefined) throw error;
     const claim = this.context.claims.get(key);
-    if (claim && SURFACED_KINDS.has(error.kind)) await this.reportRefusal(claim, error, logger);
-    if (error.retryable) throw error;
-    const pod = this.context.pods.get(key);
-    if (claim && pod) this.rejections.record(key, this.fingerprintOf(claim, pod));
-    return { requeueAfterMs: REJECTED_RETRY_MS };
+    if (!claim) return { requeueAfterMs: holdMs };
+    this.rejections.record(key, this.fingerprintOf(claim, this.context.pods.get(key)), holdMs);
+    await this.reportRefusal(claim, error, logger);
+    return { requeueAfterMs: holdMs };
   }
 
   /** A refusal a person must act on (no permission, no quota, a request the cloud will not take) shows on the claim; a refused release also in the log. */
@@ -135,9 +135,14 @@ export class ClaimReconciler {
     const releasing = claim.metadata.deletionTimestamp !== undefined;
     if (releasing) logger.warn({ action: error.action, code: error.code, requestId: error.requestId, addressId: claim.status?.addressId }, 'the cloud refused to release the address; the claim keeps its finalizer');
     const reason = releasing ? 'ReleaseFailed' : error.kind === 'quota' ? 'QuotaExceeded' : 'CloudRequestRejected';
-    await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason, message: error.describe() }]);
+    await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
   }
 }
 
-/** Kinds the claim reports: retrying alone will not fix them. Throttled and transient failures are retried quietly. */
-const SURFACED_KINDS = new Set(['invalid-request', 'auth', 'quota']);
+/**
+ * How long a key waits after a refusal retrying alone will not fix, unless what it asks for changes:
+ * the cloud will not take the request or the caller's permissions (5 min); the account has no
+ * quota left, which another claim's release may free (1 min). Throttled and transient failures are
+ * retried by the work queue's backoff instead.
+ */
+const HOLDS_MS: Partial<Record<CloudError['kind'], number>> = { 'invalid-request': 300_000, auth: 300_000, quota: 60_000 };

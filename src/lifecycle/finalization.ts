@@ -10,6 +10,7 @@ import { CLAIM_UID_TAG, CLUSTER_TAG } from './address-book.js';
 import type { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';
 import { ownershipOf, releaseAddress } from './ownership.js';
+import { withdrawPodOutputs } from './pod-outputs.js';
 import type { PollDelays } from './poll-delays.js';
 import { unbind } from './unbinding.js';
 
@@ -23,9 +24,7 @@ export class Finalizer {
   async finalize(key: string, claim: EIPClaim, pod: PodView | undefined): Promise<ReconcileResult> {
     if (!(claim.metadata.finalizers ?? []).includes(FINALIZER)) return {};
     if (await this.waitsForPod(claim, pod)) return {};
-    const releasing = await this.writer.updateStatus(claim, { phase: 'Releasing' }, [
-      { type: 'Ready', status: 'False', reason: 'Releasing', message: 'the claim is being deleted' },
-    ]);
+    const releasing = await this.markReleasing(claim);
     const subjects = { claim: releasing, pod: pod && !isTerminal(pod) ? pod : undefined };
     const { outcome, address } = await unbind(this.context, releasing, subjects);
     if (outcome === 'waiting') return { requeueAfterMs: this.polls.next(key) };
@@ -33,9 +32,26 @@ export class Finalizer {
     const recorded = address && address.state !== 'Releasing' ? address.id : undefined;
     if (recorded) await ownershipOf(claim).relinquish(this.context, recorded, subjects);
     for (const id of await this.untrackedAddressIds(releasing)) await releaseAddress(this.context, id, subjects);
+    if (subjects.pod) await this.withdrawFrom(subjects.pod, claim);
     await this.writer.removeFinalizer(releasing);
     this.context.claims.forget(key);
     return {};
+  }
+
+  /**
+   * A live pod loses what said it had an address. Its output annotations go too when it no longer
+   * asks for one; a pod that still asks (R7) keeps them until its new claim's address replaces them,
+   * so that the new claim can say which address it replaces.
+   */
+  private async withdrawFrom(pod: PodView, claim: EIPClaim): Promise<void> {
+    const stillAsks = this.context.dialect.parse(pod).kind !== 'none';
+    await withdrawPodOutputs(this.context, pod, 'Released', `the claim ended; ${claim.status?.addressId ?? 'its address'} is no longer the pod's`, !stillAsks);
+  }
+
+  /** Once: a refusal the claim reports meanwhile (ReleaseFailed) is not overwritten on every pass. */
+  private async markReleasing(claim: EIPClaim): Promise<EIPClaim> {
+    if (claim.status?.phase === 'Releasing') return claim;
+    return this.writer.updateStatus(claim, { phase: 'Releasing' }, [{ type: 'Ready', status: 'False', reason: 'Releasing', message: 'the claim is being deleted' }]);
   }
 
   /**

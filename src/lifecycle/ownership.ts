@@ -39,10 +39,20 @@ export function ownershipOf(claim: EIPClaim): Ownership {
   return claim.status?.ownership === 'Owned' ? OWNED : STATIC;
 }
 
+/** An owned address another claim names (a static request for it) passes to that claim instead of being released. */
 export async function releaseAddress(context: LifecycleContext, addressId: string, subjects: Subjects): Promise<void> {
+  const heir = context.claims.list().find((claim) => claim !== subjects.claim && claim.metadata.uid !== subjects.claim?.metadata.uid && namesAddress(claim, addressId));
+  if (heir) {
+    await announce(context, subjects, 'Normal', 'RetainedEIP', `not releasing ${addressId}: claim ${heir.metadata.namespace}/${heir.metadata.name} asks for it`);
+    return;
+  }
   await withFailureEvent(context, subjects, 'FailedReleaseEIP', () =>
     doneIfGone(() => context.addresses.changing(addressId, () => context.provider.release(addressId))),
   );
   context.addresses.forget(addressId);
   await announce(context, subjects, 'Normal', 'ReleasedEIP', `released ${addressId}`);
+}
+
+function namesAddress(claim: EIPClaim, addressId: string): boolean {
+  return claim.spec?.addressId === addressId || claim.status?.addressId === addressId;
 }

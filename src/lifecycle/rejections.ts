@@ -1,6 +1,7 @@
 /**
- * Keys whose last cloud call was rejected for good (invalid request, no permission): they are not
- * retried on every pod or claim update, only after a while or once what was asked for changes.
+ * Keys whose last cloud call was refused in a way retrying alone will not fix (invalid request, no
+ * permission, no quota): they are not retried on every pod or claim update (podeip's own status
+ * writes among them), only after a while or once what the key's state asks for changes.
  */
 import type { Clock } from '../clock/clock.js';
 
@@ -12,13 +13,10 @@ interface Rejection {
 export class Rejections {
   private readonly byKey = new Map<string, Rejection>();
 
-  constructor(
-    private readonly holdMs: number,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly clock: Clock) {}
 
-  record(key: string, fingerprint: string): void {
-    this.byKey.set(key, { until: this.clock.now().getTime() + this.holdMs, fingerprint });
+  record(key: string, fingerprint: string, holdMs: number): void {
+    this.byKey.set(key, { until: this.clock.now().getTime() + holdMs, fingerprint });
   }
 
   forget(key: string): void {

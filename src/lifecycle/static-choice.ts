@@ -11,7 +11,7 @@ export function ordinalOf(podName: string): number | undefined {
 
 /** The claim (other than `key`) that holds or names this static address, if any. */
 export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EIPClaim | undefined {
-  return claims.find((claim) => keyOf(claim.metadata) !== key && (claim.status?.addressId === addressId || claim.spec.addressId === addressId));
+  return claims.find((claim) => keyOf(claim.metadata) !== key && (claim.status?.addressId === addressId || claim.spec?.addressId === addressId));
 }
 
 /**
@@ -22,7 +22,7 @@ export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EI
 export function blockerOf(addressId: string, claim: EIPClaim, claims: EIPClaim[]): EIPClaim | undefined {
   const key = keyOf(claim.metadata);
   return claims.find(
-    (other) => keyOf(other.metadata) !== key && (other.status?.addressId === addressId || (other.spec.addressId === addressId && isOlder(other, claim))),
+    (other) => keyOf(other.metadata) !== key && (other.status?.addressId === addressId || (other.spec?.addressId === addressId && isOlder(other, claim))),
   );
 }
 

@@ -55,7 +55,12 @@ export class CloudError extends Error implements CloudErrorFields {
 
   /** The form events carry: `Code=... Message=... RequestId=...`. */
   describe(): string {
-    return `${this.action} failed: Code=${this.code || 'NetworkError'}, Message="${this.message}", RequestId=${this.requestId || 'none'}`;
+    return `${this.summary()}, RequestId=${this.requestId || 'none'}`;
+  }
+
+  /** Without the request id, which differs on every try: a condition that says this changes only when the failure does. */
+  summary(): string {
+    return `${this.action} failed: Code=${this.code || 'NetworkError'}, Message="${this.message}"`;
   }
 
   get retryable(): boolean {

@@ -33,8 +33,9 @@ describe('informer resilience', () => {
     const bad = { 'tke.cloud.tencent.com/eip-attributes': '{"ISP":"X"}' };
     await world().createPod('noisy', bad);
     await eventually('first warning', async () => (await world().events('InvalidEIPRequest', 'noisy')).length === 1);
-    for (const value of ['2', '3']) {
-      await world().core.patchNamespacedPod({ namespace: 'default', name: 'noisy', body: [{ op: 'add', path: '/metadata/labels', value: { touch: value } }] });
+    // Each a different problem with the same request (a pod update alone does not repeat a problem the claim already shows).
+    for (const value of ['{"ISP":"Y"}', '{"ISP":"Z"}']) {
+      await world().core.patchNamespacedPod({ namespace: 'default', name: 'noisy', body: [{ op: 'add', path: '/metadata/annotations/tke.cloud.tencent.com~1eip-attributes', value }] });
     }
     const events = await eventually('count bumped', async () => {
       const found = await world().events('InvalidEIPRequest', 'noisy');
