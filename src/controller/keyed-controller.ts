@@ -2,8 +2,8 @@
  * Runs a reconciler over keys from a WorkQueue, handling the result the way controller-runtime does:
  * an error requeues with per-key backoff, `requeueAfterMs` requeues after that delay and resets the
  * backoff, success resets the backoff. Each reconcile gets a child logger with a reconcileID.
- * Adds before start() are ignored: start() is given every key that exists (level-triggered), and
- * queues them, as every resync, behind changes seen meanwhile.
+ * Adds before start() are ignored: start() is given every key that exists (level-triggered) and
+ * queues them as resyncs, which take turns with changes seen meanwhile (see ReadyKeys).
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -47,7 +47,7 @@ export class KeyedController {
     if (this.running) this.queue.add(key);
   }
 
-  /** Queues a key a pass over all keys visits, behind changes (see WorkQueue). */
+  /** Queues a key that a pass over every key visits (a resync, not a change). */
   enqueueResync(key: string): void {
     if (this.running) this.queue.addResync(key);
   }

@@ -1,19 +1,13 @@
 /**
  * A keyed work queue in the manner of client-go's: adds of a waiting key are deduplicated, a key is
  * never handled by two workers at once (an add while it is being handled runs it again afterwards),
- * per-key exponential backoff, delayed adds. p-queue supplies the worker concurrency.
- *
- * Waiting keys run by priority, like controller-runtime's priority queue, first come first served
- * within one priority (a key added again keeps its place unless it is raised):
- * 1. follow-ups, `addAfter(key, 0)`: a key continuing work it has under way; otherwise a claim that
- *    allocated waits behind every other claim's pending allocation before it may associate, and a
- *    burst binds in one wave at its end;
- * 2. fresh adds, `add(key)`: a change someone made, such as a deleted pod whose address must go;
- * 3. due polls and retries (delayed adds whose time came) and resyncs, `addResync(key)`: otherwise
- *    fresh work waits behind every poll of a thousand waiting claims.
+ * per-key exponential backoff, delayed adds. p-queue supplies the worker concurrency; ReadyKeys
+ * decides which key a free worker takes: follow-ups (`addAfter(key, 0)`) first, then fresh adds
+ * (`add`) and due work (delayed adds whose time came, `addResync`) by turns.
  */
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
+import { type Lane, outranks, ReadyKeys } from './ready-keys.js';
 
 export interface QueueObserver {
   added(): void;
@@ -32,12 +26,8 @@ export interface WorkQueueOptions {
   observer?: QueueObserver;
 }
 
-const DUE = 0;
-const FRESH = 1;
-const FOLLOW_UP = 2;
-
 interface Waiting {
-  priority: number;
+  lane: Lane;
   /** performance.now() of the add that made the key wait. */
   since: number;
 }
@@ -47,6 +37,8 @@ const noObserver: QueueObserver = { added: () => undefined, retried: () => undef
 export class WorkQueue {
   private readonly workers: PQueue;
   private readonly waiting = new Map<string, Waiting>();
+  /** The waiting keys not being handled; each has one task in `workers` that takes the next of them. */
+  private readonly ready = new ReadyKeys();
   private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, { timer: NodeJS.Timeout; at: number }>();
@@ -66,25 +58,25 @@ export class WorkQueue {
   }
 
   add(key: string): void {
-    this.enqueue(key, FRESH);
+    this.enqueue(key, 'fresh');
   }
 
   /** Adds the key behind fresh work: a pass over every key (the initial list, a periodic sync). */
   addResync(key: string): void {
-    this.enqueue(key, DUE);
+    this.enqueue(key, 'due');
   }
 
   /** Adds the key after `delayMs` (at once as a follow-up when 0); an earlier pending delayed add of the same key wins. */
   addAfter(key: string, delayMs: number): void {
     if (this.shuttingDown) return;
-    if (delayMs <= 0) return this.enqueue(key, FOLLOW_UP);
+    if (delayMs <= 0) return this.enqueue(key, 'followUp');
     const at = Date.now() + delayMs;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
     if (existing) clearTimeout(existing.timer);
     const timer = setTimeout(() => {
       this.delayed.delete(key);
-      this.enqueue(key, DUE);
+      this.enqueue(key, 'due');
     }, Math.min(delayMs, 2 ** 31 - 1));
     this.delayed.set(key, { timer, at });
   }
@@ -115,6 +107,7 @@ export class WorkQueue {
     for (const { timer } of this.delayed.values()) clearTimeout(timer);
     this.delayed.clear();
     this.workers.clear();
+    this.ready.clear();
     this.waiting.clear();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
@@ -122,43 +115,45 @@ export class WorkQueue {
     clearTimeout(timer);
   }
 
-  /** Adding a waiting key only raises its priority. */
-  private enqueue(key: string, priority: number): void {
+  /** Adding a waiting key only moves it to a higher lane. */
+  private enqueue(key: string, lane: Lane): void {
     if (this.shuttingDown) return;
     const waiting = this.waiting.get(key);
-    if (waiting) return this.raise(key, waiting, priority);
-    this.waiting.set(key, { priority, since: performance.now() });
+    if (waiting) return this.raise(key, waiting, lane);
+    this.waiting.set(key, { lane, since: performance.now() });
     this.observer.added();
     this.observer.depth(this.waiting.size);
-    if (!this.processing.has(key)) this.dispatch(key);
+    if (!this.processing.has(key)) this.makeReady(key, lane);
   }
 
-  private raise(key: string, waiting: Waiting, wanted: number): void {
-    if (wanted <= waiting.priority) return;
-    waiting.priority = wanted;
-    // A waiting key that is not being handled is dispatched: its task waits in p-queue under the key as id.
-    if (!this.processing.has(key)) this.workers.setPriority(key, wanted);
+  private raise(key: string, waiting: Waiting, wanted: Lane): void {
+    if (!outranks(wanted, waiting.lane)) return;
+    if (!this.processing.has(key)) this.ready.move(key, waiting.lane, wanted);
+    waiting.lane = wanted;
   }
 
-  private dispatch(key: string): void {
+  private makeReady(key: string, lane: Lane): void {
+    this.ready.put(key, lane);
     // handle() reports its own failures; the queue only sequences.
-    this.workers.add(() => this.run(key), { id: key, priority: this.waiting.get(key)?.priority }).catch(() => undefined);
+    this.workers.add(() => this.runNext()).catch(() => undefined);
   }
 
-  private async run(key: string): Promise<void> {
-    const waiting = this.waiting.get(key);
-    if (!waiting) return;
+  private async runNext(): Promise<void> {
+    const key = this.ready.take();
+    if (key === undefined) return;
+    const { since } = this.waiting.get(key)!;
     this.waiting.delete(key);
     this.observer.depth(this.waiting.size);
     const started = performance.now();
-    this.observer.waited((started - waiting.since) / 1000);
+    this.observer.waited((started - since) / 1000);
     this.processing.add(key);
     try {
       await this.handle(key);
     } finally {
       this.observer.worked((performance.now() - started) / 1000);
       this.processing.delete(key);
-      if (this.waiting.has(key) && !this.shuttingDown) this.dispatch(key);
+      const again = this.waiting.get(key);
+      if (again && !this.shuttingDown) this.makeReady(key, again.lane);
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Issue 14, item 15: fresh work is not starved by polls and retries. A change (a deleted pod whose
- * address must be released) starts as soon as a worker is free, ahead of every due poll, retry and
- * resync, while follow-ups of work under way still go first.
+ * Issue 14, item 15: fresh work is not starved by polls and retries. Follow-ups of work under way go
+ * first; then a change (a deleted pod whose address must be released) and due work (polls, retries,
+ * resyncs) take turns, so a change waits behind at most one poll per change ahead of it, and a burst
+ * of changes does not stall the polls.
  */
 import pino from 'pino';
 import { KeyedController } from '../../../src/controller/keyed-controller.js';
@@ -33,8 +34,8 @@ function blockedQueue(concurrency: number, runCount: number) {
 
 const range = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}-${index + 1}`);
 
-describe('WorkQueue: fresh work first', () => {
-  test('with 10 workers busy and 1,000 polls due, a fresh key is the next to start', async () => {
+describe('WorkQueue: fresh work is not starved', () => {
+  test('with 10 workers busy and 1,000 polls due, a fresh key starts second, not behind the polls', async () => {
     const blockers = range(10, 'blocker');
     const polls = range(1000, 'poll');
     const { queue, runs, gate, finished } = blockedQueue(10, blockers.length + polls.length + 1);
@@ -46,10 +47,10 @@ describe('WorkQueue: fresh work first', () => {
     gate.resolve();
     await finished.promise;
     await queue.shutDown(100);
-    expect(runs).toEqual([...blockers, 'released-pod', ...polls]);
+    expect(runs).toEqual([...blockers, 'poll-1', 'released-pod', ...polls.slice(1)]);
   });
 
-  test('order: follow-ups, then fresh adds (a fresh add raises a due key), then due polls, retries and resyncs as they came', async () => {
+  test('order: follow-ups first, then fresh adds and due work (polls, retries, resyncs as they came) by turns; a fresh add of a due key makes it fresh', async () => {
     const { queue, runs, gate, finished } = blockedQueue(1, 8);
     queue.add('blocker');
     await until(() => runs.length === 1);
@@ -65,14 +66,29 @@ describe('WorkQueue: fresh work first', () => {
     gate.resolve();
     await finished.promise;
     await queue.shutDown(100);
-    expect(runs).toEqual(['blocker', 'follow-up', 'fresh', 'poll-2', 'poll-1', 'poll-3', 'retry', 'resync']);
+    expect(runs).toEqual(['blocker', 'follow-up', 'poll-1', 'fresh', 'poll-3', 'poll-2', 'retry', 'resync']);
+  });
+
+  test('a burst of fresh adds does not hold back due polls', async () => {
+    const burst = range(4, 'fresh');
+    const { queue, runs, gate, finished } = blockedQueue(1, 7);
+    queue.addResync('blocker');
+    await until(() => runs.length === 1);
+    queue.addAfter('poll-1', 1);
+    queue.addAfter('poll-2', 2);
+    await until(() => queue.depth === 2);
+    burst.forEach((key) => queue.add(key));
+    gate.resolve();
+    await finished.promise;
+    await queue.shutDown(100);
+    expect(runs).toEqual(['blocker', 'fresh-1', 'poll-1', 'fresh-2', 'poll-2', 'fresh-3', 'fresh-4']);
   });
 });
 
-describe('KeyedController: fresh work first', () => {
+describe('KeyedController: fresh work is not starved', () => {
   const silent = pino({ level: 'silent' });
 
-  test('the keys given to start() and every requeued poll run behind a change seen meanwhile; queue and work durations are measured', async () => {
+  test('the keys given to start() are due work: a change seen meanwhile runs next; queue and work durations are measured', async () => {
     const metrics = new ControllerMetrics({ claimCountsByPhase: () => ({}), unboundOwnedAddresses: () => 0 });
     const runs: string[] = [];
     const gate = deferred();
