@@ -61,7 +61,7 @@ export class WorkQueue {
     this.enqueue(key, 'fresh');
   }
 
-  /** Adds the key behind fresh work: a pass over every key (the initial list, a periodic sync). */
+  /** Adds the key as due work, not as a change: a pass over every key (the initial list, a cloud sync pass). */
   addResync(key: string): void {
     this.enqueue(key, 'due');
   }
