@@ -5,6 +5,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 30000,
+  // A limit for a broken test, not a budget: conditions are awaited (test/integration/harness.ts CONDITION_WAIT_MS).
+  testTimeout: 240_000,
   maxWorkers: 2,
 };

@@ -8,7 +8,8 @@ import { EIP_BOUND_CONDITION, type PodView } from '../k8s/pod-view.js';
 import type { AddressTarget, CloudAddress } from '../providers/provider.js';
 import { announce } from './announce.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG, NAME_TAG, NAMESPACE_TAG } from './address-book.js';
-import type { ClaimWriter } from './claim-writer.js';
+import type { ClaimWriter, StatusChange } from './claim-writer.js';
+import type { ConditionInput } from './conditions.js';
 import { withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
@@ -138,16 +139,14 @@ export class Binder {
     if (!addressId) {
       const choice = chooseStaticAddress(request, pod.name, key, this.context.claims.list());
       const message = 'problem' in choice ? choice.problem : 'no listed address is available to this pod';
-      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'NoAddress', message }]);
-      await announce(this.context, { pod, claim }, 'Warning', 'InvalidEIPRequest', message);
+      await this.reportWaiting(claim, pod, 'NoAddress', 'InvalidEIPRequest', message);
       return { result: {} };
     }
     if (!(await this.context.addresses.get(addressId))) return { result: await this.staticAddressMissing(claim, pod, addressId) };
     const holder = blockerOf(addressId, claim, this.context.claims.list());
     if (holder) {
       const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
-      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressConflict', message }]);
-      await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
+      await this.reportWaiting(claim, pod, 'AddressConflict', 'AddressConflict', message);
       return { result: { requeueAfterMs: this.context.settings.conflictRetryMs } };
     }
     const updated = await this.writer.updateStatus(claim, { addressId, ownership: 'Static', phase: 'Allocated' }, [
@@ -181,8 +180,7 @@ export class Binder {
       const where = address.target ? `${address.target.networkInterfaceId}/${address.target.privateIp}` : address.boundToOther ?? 'another resource';
       const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
       await withdrawPodOutputs(this.context, pod, 'AddressInUse', message, false);
-      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressInUse', message }]);
-      await announce(this.context, { pod, claim }, 'Warning', 'AddressConflict', message);
+      await this.reportWaiting(claim, pod, 'AddressInUse', 'AddressConflict', message);
       return { requeueAfterMs: this.context.settings.conflictRetryMs };
     }
     const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
@@ -247,8 +245,7 @@ export class Binder {
   private async staticAddressMissing(claim: EIPClaim, pod: PodView, addressId: string): Promise<ReconcileResult> {
     const message = `static address ${addressId} does not exist`;
     await withdrawPodOutputs(this.context, pod, 'AddressNotFound', message, true);
-    await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'AddressNotFound', message }]);
-    await announce(this.context, { pod, claim }, 'Warning', 'AddressNotFound', message);
+    await this.reportWaiting(claim, pod, 'AddressNotFound', 'AddressNotFound', message);
     return { requeueAfterMs: this.context.settings.conflictRetryMs };
   }
 
@@ -289,14 +286,22 @@ export class Binder {
     if (nowMs - since < NO_INTERFACE_QUIET_MS) return this.poll(key);
     const message = `no elastic network interface holds the pod IP ${pod.podIP}: an EIP needs a VPC-native CNI (hostNetwork and overlay pods cannot have one)`;
     await withdrawPodOutputs(this.context, pod, 'NoNetworkInterface', message, false);
-    const updated = await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [
-      { type: 'Bound', status: 'False', reason: 'NoNetworkInterface', message },
-      { type: 'Ready', status: 'False', reason: 'NoNetworkInterface', message },
-    ]);
-    await announce(this.context, { pod, claim: updated }, 'Warning', 'NoNetworkInterface', message);
+    const bound: ConditionInput = { type: 'Bound', status: 'False', reason: 'NoNetworkInterface', message };
+    const updated = await this.reportWaiting(claim, pod, 'NoNetworkInterface', 'NoNetworkInterface', message, { phase: claim.status?.phase ?? 'Pending' }, [bound]);
     const idleTooLong = nowMs - since >= this.context.settings.orphanGraceMs;
     if (idleTooLong && updated.status?.addressId && ownershipOf(updated).name === 'Owned') return this.letGo(key, updated, pod);
     return this.poll(key);
+  }
+
+  /**
+   * A waiting state goes on the claim's Ready condition; its Warning only when the claim did not say
+   * so already: not on every retry, nor again after a restart (R13).
+   */
+  private async reportWaiting(claim: EIPClaim, pod: PodView, reason: string, warning: string, message: string, change: StatusChange = { phase: 'Pending' }, also: ConditionInput[] = []): Promise<EIPClaim> {
+    const ready = claim.status?.conditions?.find((condition) => condition.type === 'Ready');
+    const updated = await this.writer.updateStatus(claim, change, [...also, { type: 'Ready', status: 'False', reason, message }]);
+    if (ready?.reason !== reason || ready.message !== message) await announce(this.context, { pod, claim: updated }, 'Warning', warning, message);
+    return updated;
   }
 
   /** Until the address is bound to this pod again, the pod's readiness gate and the claim say it does not work. */

@@ -16,7 +16,7 @@ async function sweep(world: Harness, label: string): Promise<void> {
     if (world.address(sentinel.addressId) === undefined) return true;
     world.clock.advance(GRACE_MS + 1);
     return false;
-  }, 30_000);
+  });
 }
 
 describe.each(PROVIDER_ROWS)('R12 orphan collector ($name)', (row) => {

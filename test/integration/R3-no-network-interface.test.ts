@@ -6,6 +6,7 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { NO_INTERFACE_QUIET_MS } from '../../src/lifecycle/binding.js';
 import { eventually, NAMESPACE, useHarness } from './harness.js';
+import { reconciles } from './lifecycle-steps.js';
 import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
 const MINUTE = 60_000;
@@ -39,10 +40,13 @@ describe.each(PROVIDER_ROWS)('R3 pod IP on no ENI ($name)', (row) => {
     const warning = await eventually('Warning', async () => (await world().events('NoNetworkInterface', 'overlay'))[0]);
     expect(warning.type).toBe('Warning');
 
-    // Many polls later (at most 200 ms apart here), the IP has been looked up once: the miss is remembered.
+    // Many polls later (at most 200 ms apart here), the IP has been looked up once (the miss is remembered), and said once.
     const lookupsAfterFirst = world().calls('DescribeNetworkInterfaces');
-    await eventually('several polls', async () => ((await world().events('NoNetworkInterface', 'overlay'))[0]?.count ?? 0) >= 4);
+    const reconciledBefore = await reconciles(world());
+    await eventually('several polls', async () => (await reconciles(world())) >= reconciledBefore + 4);
     expect(world().calls('DescribeNetworkInterfaces')).toBe(lookupsAfterFirst);
+    const said = await world().events('NoNetworkInterface', 'overlay');
+    expect(said.map((event) => [event.involvedObject.kind, event.count]).sort()).toEqual([['EIPClaim', 1], ['Pod', 1]]);
     expect(world().address(allocated)).toBeDefined();
 
     world().clock.advance(10 * MINUTE - NO_INTERFACE_QUIET_MS);
@@ -52,8 +56,8 @@ describe.each(PROVIDER_ROWS)('R3 pod IP on no ENI ($name)', (row) => {
       return current?.status?.addressId === undefined ? current : undefined;
     });
     expect(claim.status!.phase).toBe('Pending');
-    world().clock.advance(MINUTE);
-    await eventually('still looked at', async () => ((await world().events('NoNetworkInterface', 'overlay'))[0]?.count ?? 0) >= 8);
+    const reconciledAfterRelease = await reconciles(world());
+    await eventually('still looked at', async () => (await reconciles(world())) >= reconciledAfterRelease + 4);
     expect(world().calls(actionOf(row, 'allocate'))).toBe(1);
   });
 });

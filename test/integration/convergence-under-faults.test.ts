@@ -24,17 +24,17 @@ describe.each(PROVIDER_ROWS)('10% cloud faults ($name)', (row) => {
   test('every claim converges with no duplicate allocation and no leaked address', async () => {
     const names = Array.from({ length: 12 }, (_, index) => `flaky-${index}`);
     await Promise.all(names.map((name) => world().createPod(name, row.ownedRequest())));
-    const bound = await Promise.all(names.map((name) => world().boundClaim(name, 25_000)));
+    const bound = await Promise.all(names.map((name) => world().boundClaim(name)));
     const owned = () => world().cloud.admin.addresses().filter((address) => address.tags['podeip.io/cluster'] === CLUSTER_ID);
     expect(owned().map((address) => address.addressId).sort()).toEqual(bound.map(({ claim }) => claim.status!.addressId).sort());
 
     const leaving = names.slice(0, 6);
     await Promise.all(leaving.map((name) => world().deletePod(name)));
-    await eventually('claims of deleted pods gone', async () => (await world().claims()).length === 6, 25_000);
-    await eventually('their addresses released', () => owned().length === 6, 25_000);
+    await eventually('claims of deleted pods gone', async () => (await world().claims()).length === 6);
+    await eventually('their addresses released', () => owned().length === 6);
     const staying = bound.slice(6).map(({ claim }) => claim.status!.addressId).sort();
     expect(owned().map((address) => address.addressId).sort()).toEqual(staying);
     const failures = Object.entries(world().cloud.admin.calls()).flatMap(([, byCode]) => Object.entries(byCode).filter(([code]) => code !== 'OK'));
     expect(failures.length).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });

@@ -47,7 +47,7 @@ describe('SIGTERM during work', () => {
 
     world.cloud.admin.clearFaults();
     await world.startController();
-    await Promise.all(PODS.map((name) => world.boundClaim(name, 20_000)));
+    await Promise.all(PODS.map((name) => world.boundClaim(name)));
     const claims = await world.claims();
     expect(claims.map((claim) => claim.status?.phase)).toEqual(PODS.map(() => 'Bound'));
     const claimedIds = claims.map((claim) => claim.status?.addressId);
