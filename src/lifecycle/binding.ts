@@ -158,10 +158,10 @@ export class Binder {
   private async addressLost(claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const addressId = claim.status!.addressId!;
     if (ownershipOf(claim).name === 'Static') {
-      await this.writer.updateStatus(claim, { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null }, [
+      const forgotten = await this.writer.updateStatus(claim, { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null }, [
         { type: 'Allocated', status: 'False', reason: 'AddressNotFound', message: `static address ${addressId} does not exist` },
       ]);
-      return this.staticAddressMissing(claim, pod, addressId);
+      return this.staticAddressMissing(forgotten, pod, addressId);
     }
     await withdrawPodOutputs(this.context, pod, 'AddressLost', `address ${addressId} no longer exists`, true);
     await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', `address ${addressId} was deleted outside podeip; allocating a replacement`);
