@@ -24,7 +24,7 @@ export class ReconcileQueue {
       } catch {
         this.queue.addRateLimited(key);
       }
-    }, { concurrency, maxDelayMs: LONGEST_RETRY_MS });
+    }, { concurrency, backoff: { baseMs: 5, maxMs: LONGEST_RETRY_MS } });
   }
 
   add(key: string): void {

@@ -5,6 +5,7 @@
  * Adds before start() are ignored: start() is given every key that exists (level-triggered) and
  * queues them as resyncs, which take turns with changes seen meanwhile (see ReadyKeys).
  */
+import type { RetryPolicy } from './retry-policy.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ControllerMetrics, ReconcileResultLabel } from '../telemetry/metrics.js';
@@ -19,6 +20,7 @@ export type Reconciler = (key: string, logger: Logger) => Promise<ReconcileResul
 
 export interface KeyedControllerOptions {
   concurrency: number;
+  backoff?: RetryPolicy['errorBackoff'];
   metrics: ControllerMetrics;
   logger: Logger;
 }
@@ -34,6 +36,7 @@ export class KeyedController {
   ) {
     this.queue = new WorkQueue((key) => this.reconcileOnce(key), {
       concurrency: options.concurrency,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
       observer: options.metrics.queueObserver(name),
     });
   }

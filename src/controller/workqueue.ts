@@ -5,6 +5,7 @@
  * decides which key a free worker takes: follow-ups (`addAfter(key, 0)`) first, then fresh adds
  * (`add`) and due work (delayed adds whose time came, `addResync`) by turns.
  */
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import { type Lane, outranks, ReadyKeys } from './ready-keys.js';
@@ -21,8 +22,8 @@ export interface QueueObserver {
 
 export interface WorkQueueOptions {
   concurrency: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
+  /** After a failure; default: the retry policy's. */
+  backoff?: RetryPolicy['errorBackoff'];
   observer?: QueueObserver;
 }
 
@@ -52,8 +53,8 @@ export class WorkQueue {
     options: WorkQueueOptions,
   ) {
     this.workers = new PQueue({ concurrency: options.concurrency });
-    this.baseDelayMs = options.baseDelayMs ?? 5;
-    this.maxDelayMs = options.maxDelayMs ?? 1_000_000;
+    this.baseDelayMs = (options.backoff ?? DEFAULT_RETRY_POLICY.errorBackoff).baseMs;
+    this.maxDelayMs = (options.backoff ?? DEFAULT_RETRY_POLICY.errorBackoff).maxMs;
     this.observer = options.observer ?? noObserver;
   }
 

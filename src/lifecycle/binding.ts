@@ -22,8 +22,6 @@ import type { PollDelays } from './poll-delays.js';
 import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
-/** How long a pod IP may be unknown to the cloud's ENIs before the pod and the claim are told. */
-export const NO_INTERFACE_QUIET_MS = 30_000;
 
 export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
 
@@ -147,7 +145,7 @@ export class Binder {
     if (holder) {
       const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
       await this.reportWaiting(claim, pod, 'AddressConflict', 'AddressConflict', message);
-      return { result: { requeueAfterMs: this.context.settings.conflictRetryMs } };
+      return { result: { requeueAfterMs: this.context.settings.retry.conflictRetryMs } };
     }
     const updated = await this.writer.updateStatus(claim, { addressId, ownership: 'Static', phase: 'Allocated' }, [
       { type: 'Allocated', status: 'True', reason: 'StaticAddress', message: `static address ${addressId}` },
@@ -181,7 +179,7 @@ export class Binder {
       const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
       await withdrawPodOutputs(this.context, pod, 'AddressInUse', message, false);
       await this.reportWaiting(claim, pod, 'AddressInUse', 'AddressConflict', message);
-      return { requeueAfterMs: this.context.settings.conflictRetryMs };
+      return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
     }
     const from = address.target?.privateIp ?? address.boundToOther ?? 'its old target';
     await this.reportNotBound(claim, pod, 'Rebinding', `address ${address.id} is moving from ${from} to ${pod.podIP}`);
@@ -246,7 +244,7 @@ export class Binder {
     const message = `static address ${addressId} does not exist`;
     await withdrawPodOutputs(this.context, pod, 'AddressNotFound', message, true);
     await this.reportWaiting(claim, pod, 'AddressNotFound', 'AddressNotFound', message);
-    return { requeueAfterMs: this.context.settings.conflictRetryMs };
+    return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
   }
 
   /**
@@ -282,8 +280,7 @@ export class Binder {
   private async noNetworkInterface(key: string, claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const nowMs = this.context.clock.now().getTime();
     const since = this.unresolvedSinceMs(key, pod, nowMs);
-    // A pod's IP can reach the cloud's ENI view a moment after the pod has it: say nothing for a while.
-    if (nowMs - since < NO_INTERFACE_QUIET_MS) return this.poll(key);
+    if (nowMs - since < this.context.settings.retry.noInterfaceQuietMs) return this.poll(key);
     const message = `no elastic network interface holds the pod IP ${pod.podIP}: an EIP needs a VPC-native CNI (hostNetwork and overlay pods cannot have one)`;
     await withdrawPodOutputs(this.context, pod, 'NoNetworkInterface', message, false);
     const bound: ConditionInput = { type: 'Bound', status: 'False', reason: 'NoNetworkInterface', message };

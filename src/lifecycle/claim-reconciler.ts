@@ -33,7 +33,7 @@ export class ClaimReconciler {
 
   constructor(private readonly context: LifecycleContext) {
     this.writer = new ClaimWriter(context);
-    this.polls = new PollDelays(context.settings.pollIntervalMs, context.settings.maxPollIntervalMs);
+    this.polls = new PollDelays(context.settings.retry.polls);
     this.binder = new Binder(context, this.writer, this.polls, this.creationTimes);
     this.retention = new Retention(context, this.writer, this.polls);
     this.finalizer = new Finalizer(context, this.writer, this.polls);
@@ -121,7 +121,7 @@ export class ClaimReconciler {
     if (!(error instanceof CloudError)) throw error;
     logger.info({ action: error.action, code: error.code, requestId: error.requestId, kind: error.kind }, 'cloud call failed');
     if (error.kind === 'conflict' || error.kind === 'not-found') return { requeueAfterMs: this.polls.next(key) };
-    const holdMs = HOLDS_MS[error.kind];
+    const holdMs = this.context.settings.retry.refusalHoldsMs[error.kind];
     if (holdMs === undefined) throw error;
     const claim = this.context.claims.get(key);
     if (!claim) return { requeueAfterMs: holdMs };
@@ -138,11 +138,3 @@ export class ClaimReconciler {
     await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
   }
 }
-
-/**
- * How long a key waits after a refusal retrying alone will not fix, unless what it asks for changes:
- * the cloud will not take the request or the caller's permissions (5 min); the account has no
- * quota left, which another claim's release may free (1 min). Throttled and transient failures are
- * retried by the work queue's backoff instead.
- */
-const HOLDS_MS: Partial<Record<CloudError['kind'], number>> = { 'invalid-request': 300_000, auth: 300_000, quota: 60_000 };

@@ -1,6 +1,7 @@
 /** Everything the lifecycle reconciler works with, assembled once by the manager. */
 import type { Logger } from 'pino';
 import type { AnnotationDialect } from '../annotations/claim-request.js';
+import type { RetryPolicy } from '../controller/retry-policy.js';
 import type { Clock } from '../clock/clock.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import type { EventRecorder } from '../k8s/event-recorder.js';
@@ -19,11 +20,8 @@ export interface LifecycleSettings {
   claimExpiredMs?: number;
   enableOwnerRef: boolean;
   allowAddressTakeover: boolean;
-  /** First wait while the cloud finishes an asynchronous step; grows ×1.5 up to maxPollIntervalMs. */
-  pollIntervalMs: number;
-  maxPollIntervalMs: number;
-  /** How soon a claim waiting on a busy static address looks again. */
-  conflictRetryMs: number;
+  /** Every wait between two tries. */
+  retry: RetryPolicy;
   /** Orphan grace period (R12). */
   orphanGraceMs: number;
 }

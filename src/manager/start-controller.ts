@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { type Logger, pino } from 'pino';
 import { DIALECTS } from '../annotations/dialects.js';
 import { type Clock, subscribeToClockJumps, systemClock } from '../clock/clock.js';
+import { retryPolicyWith } from '../controller/retry-policy.js';
 import { KeyedController } from '../controller/keyed-controller.js';
 import { CLAIM_PHASES, keyOf } from '../k8s/eipclaim.js';
 import { EventRecorder } from '../k8s/event-recorder.js';
@@ -53,9 +54,7 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
     ...(options.claimExpiredMs !== undefined ? { claimExpiredMs: options.claimExpiredMs } : {}),
     enableOwnerRef: options.enableOwnerRef ?? false,
     allowAddressTakeover: options.allowAddressTakeover ?? false,
-    pollIntervalMs: options.pollIntervalMs ?? 500,
-    maxPollIntervalMs: options.maxPollIntervalMs ?? 10_000,
-    conflictRetryMs: options.conflictRetryMs ?? 10_000,
+    retry: retryPolicyWith(options),
     orphanGraceMs: options.orphanGraceMs ?? 600_000,
   };
 }
@@ -115,7 +114,7 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const events = new EventRecorder(api, clock, logger, hostname());
   const context: LifecycleContext = { api, pods: caches.pods, claims: caches.claims, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
   const concurrency = options.maxConcurrentReconciles ?? 10;
-  const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger });
+  const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger, backoff: context.settings.retry.errorBackoff });
   const orphans = new OrphanCollector(context, logger);
   const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueueResync(key), logger);
   return { context, caches, controller, sync, metrics, provider };

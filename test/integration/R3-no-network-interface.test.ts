@@ -4,7 +4,7 @@
  * not billed idle for it longer than the orphan grace period, nor allocated again.
  */
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { NO_INTERFACE_QUIET_MS } from '../../src/lifecycle/binding.js';
+import { DEFAULT_RETRY_POLICY } from '../../src/controller/retry-policy.js';
 import { eventually, NAMESPACE, useHarness } from './harness.js';
 import { reconciles } from './lifecycle-steps.js';
 import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
@@ -13,6 +13,7 @@ const MINUTE = 60_000;
 /** No simulated kubelet runs this node: the test plays its part and gives the pod an IP outside the VPC's ENIs. */
 const OVERLAY_NODE = 'overlay-node';
 const OVERLAY_POD_IP = '100.64.7.9';
+const NO_INTERFACE_QUIET_MS = DEFAULT_RETRY_POLICY.noInterfaceQuietMs;
 
 describe.each(PROVIDER_ROWS)('R3 pod IP on no ENI ($name)', (row) => {
   const world = useHarness(row);

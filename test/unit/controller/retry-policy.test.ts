@@ -1,0 +1,21 @@
+/** Issue 14 item 19: every wait between two tries comes from one policy. */
+import { DEFAULT_RETRY_POLICY, retryPolicyWith } from '../../../src/controller/retry-policy.js';
+import { PollDelays } from '../../../src/lifecycle/poll-delays.js';
+
+test('podeip run options shorten the polls and the conflict retry; every other wait stays the default', () => {
+  const policy = retryPolicyWith({ pollIntervalMs: 10, maxPollIntervalMs: 200, conflictRetryMs: 100 });
+  expect(policy).toEqual({ ...DEFAULT_RETRY_POLICY, polls: { firstMs: 10, maxMs: 200, growth: 1.5 }, conflictRetryMs: 100 });
+  expect(retryPolicyWith({})).toEqual(DEFAULT_RETRY_POLICY);
+});
+
+test('polls grow by the policy factor up to its cap, per key, and start over once settled', () => {
+  const polls = new PollDelays({ firstMs: 500, maxMs: 2_000, growth: 1.5 });
+  expect([1, 2, 3, 4, 5].map(() => polls.next('a'))).toEqual([500, 750, 1125, 1688, 2000]);
+  expect(polls.next('b')).toBe(500);
+  polls.settled('a');
+  expect(polls.next('a')).toBe(500);
+});
+
+test('refusals hold their key: 5 min for a request the cloud will not take or the caller may not make, 1 min without quota, never for throttling', () => {
+  expect(DEFAULT_RETRY_POLICY.refusalHoldsMs).toEqual({ 'invalid-request': 300_000, auth: 300_000, quota: 60_000 });
+});
