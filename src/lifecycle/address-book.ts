@@ -91,7 +91,8 @@ export class AddressBook {
       const statics = missing.length > 0 ? await this.describeTolerant(missing) : [];
       this.taggedSnapshot = tagged;
       const found = new Set([...seen, ...statics.map((address) => address.id)]);
-      for (const [id, entry] of this.entries) if (!found.has(id)) entry.stale = true;
+      // Entries the sync did not see are dropped (read again on demand), so the cache holds no more than the cloud does.
+      for (const id of this.entries.keys()) if (!found.has(id)) this.entries.delete(id);
       for (const address of [...tagged, ...statics]) learn(address.id, address);
     });
   }

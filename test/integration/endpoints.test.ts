@@ -15,6 +15,8 @@ const SPEC_METRICS = [
   'workqueue_depth',
   'workqueue_adds_total',
   'workqueue_retries_total',
+  'workqueue_queue_duration_seconds',
+  'workqueue_work_duration_seconds',
   'process_cpu_seconds_total',
   'nodejs_heap_size_total_bytes',
 ];
