@@ -1,5 +1,5 @@
 import { eventually, useHarness } from './harness.js';
-import { PROVIDER_ROWS } from './provider-rows.js';
+import { actionOf, PROVIDER_ROWS } from './provider-rows.js';
 
 describe.each(PROVIDER_ROWS)('R10 re-bind on move ($name)', (row) => {
   const world = useHarness(row);
@@ -24,5 +24,27 @@ describe.each(PROVIDER_ROWS)('R10 re-bind on move ($name)', (row) => {
     expect(world().address(addressId)).toMatchObject({ status: row.status.bound, privateIp: newIp, networkInterfaceId: world().network.interfaceOfIp(newIp)!.networkInterfaceId });
     const moved = (await world().events('DisassociatedEIP', 'r10-web')).find((event) => event.involvedObject.kind === 'Pod')!;
     expect(moved.message).toBe(`unbound ${addressId} from ${first.pod.status!.podIP} to bind it to ${newIp}`);
+  });
+});
+
+describe.each(PROVIDER_ROWS.filter((row) => row.unauthorizedCode))('R10 a refused unbind on move ($name)', (row) => {
+  const world = useHarness(row);
+
+  test('is reported as FailedDisassociateEIP (not FailedAssociateEIP), with the cloud code', async () => {
+    await world().createPod('r10-refused', row.ownedRequest({ keep: true }), { nodeName: 'node-1' });
+    await world().boundClaim('r10-refused');
+    await world().stopController();
+    await world().deletePod('r10-refused');
+    await eventually('old pod gone', async () => (await world().pod('r10-refused')) === undefined);
+    await world().createPod('r10-refused', row.ownedRequest({ keep: true }), { nodeName: 'node-2' });
+    await eventually('new pod IP', async () => (await world().pod('r10-refused'))?.status?.podIP);
+    const disassociate = actionOf(row, 'disassociate');
+    world().cloud.admin.setFault({ action: disassociate, errorCode: row.unauthorizedCode!, errorMessage: 'no' });
+
+    await world().startController();
+    const failed = await eventually('FailedDisassociateEIP', async () => (await world().events('FailedDisassociateEIP', 'r10-refused')).find((event) => event.involvedObject.kind === 'Pod'));
+    expect(failed.message).toContain(`${disassociate} failed: Code=${row.unauthorizedCode}`);
+    expect(await world().events('FailedAssociateEIP', 'r10-refused')).toEqual([]);
+    world().cloud.admin.clearFaults(disassociate);
   });
 });
