@@ -4,7 +4,7 @@ NODE_TEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
 IMAGE ?= podeip:dev
 ARGS ?=
 
-.PHONY: install build test unit lint typecheck sandbox bench image clean
+.PHONY: install build bundle prometheus-tools release-manifest test unit lint typecheck sandbox bench image clean
 
 node_modules/.installed: package.json package-lock.json
 	npm install --no-audit --no-fund --no-save
@@ -15,13 +15,23 @@ install: node_modules/.installed
 build: install
 	npx tsc -p tsconfig.build.json
 
+# dist/bundle/podeip.mjs: what the image ships (`podeip run` and the SDK code it loads, one ES module).
+bundle: install
+	npm run bundle
+
+# promtool (alert rule tests) and the Prometheus server (dashboard queries, sandbox --prometheus):
+# Debian's prometheus package, installed when missing.
+prometheus-tools:
+	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus; }
+
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit
 
 lint: typecheck
 
 # Runs every suite, then prints one closing line "tests: N passed, N failed".
-test: typecheck build
+test: typecheck build bundle prometheus-tools
 	@rm -f .jest-results.json
 	$(NODE_TEST) --json --outputFile=.jest-results.json $(ARGS); status=$$?; \
 	  node hack/scripts/summarize-jest.mjs .jest-results.json; exit $$status
