@@ -2,6 +2,10 @@
 SHELL := /bin/bash
 NODE_TEST := node --experimental-vm-modules node_modules/jest/bin/jest.js
 IMAGE ?= podeip:dev
+VERSION := $(shell node -p "require('./package.json').version")
+# The image `make release-manifest` pins, e.g. IMAGE_REGISTRY=registry.example.com/platform/
+IMAGE_REGISTRY ?=
+RELEASE_IMAGE ?= $(IMAGE_REGISTRY)podeip:$(VERSION)
 ARGS ?=
 
 .PHONY: install build bundle prometheus-tools release-manifest test unit lint typecheck sandbox bench image clean
@@ -24,6 +28,10 @@ bundle: install
 prometheus-tools:
 	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus; }
+
+# dist/podeip.yaml: CRDs, RBAC, namespace and the Deployment running RELEASE_IMAGE (kubectl apply -f).
+release-manifest:
+	hack/release/release-manifest.sh $(RELEASE_IMAGE) dist/podeip.yaml
 
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit

@@ -39,6 +39,8 @@ function builtin(spec: BuiltinSpec): ResourceType {
   };
 }
 
+/** Stored only (nothing is authorized by them), so that podeip's own install manifest applies. */
+const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
 const workload = { group: 'apps', version: 'v1', namespaced: true, hasStatus: true, hasScale: true, tracksGeneration: true };
 
 export const builtinResources: ResourceType[] = [
@@ -52,6 +54,11 @@ export const builtinResources: ResourceType[] = [
   builtin({ ...workload, kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], categories: ['all'] }),
   builtin({ ...workload, kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], categories: ['all'] }),
   builtin({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true, fields: ['spec'] }),
+  builtin({ group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'], fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'] }),
+  builtin({ ...rbac, kind: 'Role', plural: 'roles', namespaced: true, fields: ['rules'] }),
+  builtin({ ...rbac, kind: 'ClusterRole', plural: 'clusterroles', namespaced: false, fields: ['rules', 'aggregationRule'] }),
+  builtin({ ...rbac, kind: 'RoleBinding', plural: 'rolebindings', namespaced: true, fields: ['subjects', 'roleRef'] }),
+  builtin({ ...rbac, kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', namespaced: false, fields: ['subjects', 'roleRef'] }),
   builtin({
     group: 'apiextensions.k8s.io',
     version: 'v1',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { useLocalServer } from './local-server.js';
 import { createWidgetCrd } from './widget-crd.js';
 
-const builtinDocumentKeys = ['api/v1', 'apis/events.k8s.io/v1', 'apis/apps/v1', 'apis/coordination.k8s.io/v1', 'apis/apiextensions.k8s.io/v1'];
+const builtinDocumentKeys = ['api/v1', 'apis/events.k8s.io/v1', 'apis/apps/v1', 'apis/coordination.k8s.io/v1', 'apis/rbac.authorization.k8s.io/v1', 'apis/apiextensions.k8s.io/v1'];
 
 describe('OpenAPI v3 discovery', () => {
   const local = useLocalServer();
@@ -60,6 +60,7 @@ describe('OpenAPI v3 discovery', () => {
       '/api/v1/namespaces/{namespace}/pods/{name}',
       '/api/v1/namespaces/{namespace}/pods/{name}/status',
       '/api/v1/namespaces/{namespace}/events/{name}',
+      '/api/v1/namespaces/{namespace}/serviceaccounts/{name}',
     ]);
     const namespace = document.paths['/api/v1/namespaces/{name}'];
     expect(namespace.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['name']);
