@@ -1,11 +1,13 @@
-/** Dispatches `podeip <command>`: run, sandbox, version, help. Returns the exit code. */
+/** Dispatches `podeip <command>`: run, teardown, sandbox, version, help. Returns the exit code. */
 import { runCommand } from './run-command.js';
+import { teardownCommand } from './teardown-command.js';
 import { versionLine } from './version.js';
 
 export const USAGE = `Usage: podeip <command> [flags]
 
 Commands:
   run       run the controller (see podeip run --help)
+  teardown  release this cluster's addresses and remove the claims' finalizers, before uninstalling (see podeip teardown --help)
   sandbox   start a local API server, cloud emulator, workloads and the controller (see podeip sandbox --help)
   version   print the podeip and Node.js versions
   help      show this help`;
@@ -25,6 +27,7 @@ const HELP = new Set(['--help', '-h', 'help']);
 export async function podeip(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'run') return runCommand(rest);
+  if (command === 'teardown') return teardownCommand(rest);
   if (command === 'sandbox') return runSandbox(rest);
   if (command === 'version' || command === '--version') {
     output.stdout(`${versionLine()}\n`);

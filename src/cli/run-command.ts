@@ -1,45 +1,29 @@
 /**
- * `podeip run`: parse flags (exit 2 on a bad one), start the controller, and on SIGTERM/SIGINT stop
+ * `podeip run`: parse flags (exit 2 on a bad one), pass the start-up checks (exit 1), start the controller, and on SIGTERM/SIGINT stop
  * taking work, let in-flight reconciles finish, release the lease and exit 0 (a second signal exits 1).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { startController } from '../manager/start-controller.js';
-import { FlagError } from './flag-parser.js';
 import { parseRunFlags, RUN_USAGE, type RunFlags } from './run-flags.js';
+import { passStartupChecks } from './startup-checks.js';
+import { exitCodeFor } from './startup-error.js';
 
 const SERVICE_ACCOUNT_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 
 export async function runCommand(argv: string[]): Promise<number> {
-  let flags: RunFlags;
   try {
-    flags = parseRunFlags(argv);
+    const flags = parseRunFlags(argv);
+    if (flags.help) {
+      process.stdout.write(`${RUN_USAGE}\n`);
+      return 0;
+    }
+    const kubeConfig = await passStartupChecks(flags);
+    return await serve(flags, kubeConfig);
   } catch (error) {
-    if (!(error instanceof FlagError)) throw error;
-    process.stderr.write(`podeip run: ${error.message}\n`);
-    return 2;
+    return exitCodeFor('podeip run', error);
   }
-  if (flags.help) {
-    process.stdout.write(`${RUN_USAGE}\n`);
-    return 0;
-  }
-  let kubeConfig: KubeConfig;
-  try {
-    kubeConfig = loadKubeConfig(flags.kubeconfig);
-  } catch (error) {
-    process.stderr.write(`podeip run: cannot load the kubeconfig${flags.kubeconfig ? ` ${flags.kubeconfig}` : ''}: ${(error as Error).message.split('\n')[0]}\n`);
-    return 2;
-  }
-  return serve(flags, kubeConfig);
-}
-
-function loadKubeConfig(path: string | undefined): KubeConfig {
-  const config = new KubeConfig();
-  if (path) config.loadFromFile(path);
-  else if (process.env.KUBERNETES_SERVICE_HOST) config.loadFromCluster();
-  else config.loadFromDefault();
-  return config;
 }
 
 function ownNamespace(flags: RunFlags): string {
@@ -58,6 +42,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     region: flags.region,
     clusterId: flags.clusterId,
     ...(flags.cloudEndpoint ? { cloudEndpoint: flags.cloudEndpoint } : {}),
+    dryRun: flags.dryRun,
     ...(flags.vpcId ? { vpcId: flags.vpcId } : {}),
     ...(flags.namespace ? { namespace: flags.namespace } : {}),
     ...(flags.claimExpiredMs !== undefined ? { claimExpiredMs: flags.claimExpiredMs } : {}),

@@ -10,7 +10,7 @@ export const MIN_CLAIM_EXPIRED_MS = 5 * 60_000;
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'provider', kind: 'string', help: 'cloud provider: tencent or alibaba', defaultText: 'tencent' },
   { name: 'region', kind: 'string', help: 'cloud region, e.g. ap-guangzhou or cn-hangzhou (required)' },
-  { name: 'cluster-id', kind: 'string', help: 'this cluster\'s id, written as the podeip.io/cluster tag on every address (required)' },
+  { name: 'cluster-id', kind: 'string', help: 'this cluster\'s id, unique per cloud account, written as the podeip.io/cluster tag on every address (required)' },
   { name: 'claim-expired-duration', kind: 'string', help: 'release a retained claim\'s address this long after its pod is gone; Go duration, at least 5m', defaultText: 'never' },
   { name: 'enable-ownerref', kind: 'boolean', help: 'give new claims an owner reference to the pod\'s workload, so deleting it releases their addresses' },
   { name: 'allow-address-takeover', kind: 'boolean', help: 'bind a static address even when something podeip did not bind holds it' },
@@ -31,8 +31,20 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'orphan-grace-period', kind: 'string', help: 'how long a tagged address without a claim is kept before it is released', defaultText: '10m' },
   { name: 'graceful-shutdown-timeout', kind: 'string', help: 'how long in-flight reconciles may finish after SIGTERM', defaultText: '25s' },
   { name: 'log-level', kind: 'string', help: 'trace, debug, info, warn, error or fatal', defaultText: 'info' },
+  { name: 'dry-run', kind: 'boolean', help: 'observe only: reconcile and log at info each write it would make, writing nothing to the cloud or the cluster (no leader election)' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
+
+/** What both `podeip run` and `podeip teardown` need to reach the cloud and the cluster. */
+export const CLOUD_ACCESS_FLAGS = ['provider', 'region', 'cluster-id', 'cloud-endpoint', 'kubeconfig'];
+
+export interface CloudAccessFlags {
+  provider: ProviderName;
+  region: string;
+  clusterId: string;
+  cloudEndpoint?: string;
+  kubeconfig?: string;
+}
 
 export const RUN_USAGE = [
   'Usage: podeip run [flags]',
@@ -45,16 +57,13 @@ export const RUN_USAGE = [
   ...usageLines(RUN_FLAGS),
 ].join('\n');
 
-export interface RunFlags {
+export interface RunFlags extends CloudAccessFlags {
   help: boolean;
-  provider: ProviderName;
-  region: string;
-  clusterId: string;
+  dryRun: boolean;
   claimExpiredMs?: number;
   enableOwnerRef: boolean;
   allowAddressTakeover: boolean;
   namespace?: string;
-  kubeconfig?: string;
   metricsBindAddress: string;
   healthProbeBindAddress: string;
   leaderElect: boolean;
@@ -62,7 +71,6 @@ export interface RunFlags {
   leaderElectionId: string;
   leaderElectionTimings: LeaderElectionTimings;
   maxConcurrentReconciles: number;
-  cloudEndpoint?: string;
   vpcId?: string;
   cloudSyncMs: number;
   orphanGraceMs: number;
@@ -79,9 +87,8 @@ export function parseRunFlags(argv: string[]): RunFlags {
   if (flag('help')) return { help: true } as RunFlags;
   const parsed: RunFlags = {
     help: false,
-    provider: providerOf(text('provider') ?? 'tencent'),
-    region: required('region', text('region')),
-    clusterId: clusterIdOf(text('cluster-id')),
+    ...cloudAccessOf(text),
+    dryRun: flag('dry-run'),
     enableOwnerRef: flag('enable-ownerref'),
     allowAddressTakeover: flag('allow-address-takeover'),
     metricsBindAddress: bindAddressOf('metrics-bind-address', text('metrics-bind-address') ?? ':8080'),
@@ -97,11 +104,22 @@ export function parseRunFlags(argv: string[]): RunFlags {
   };
   const expired = text('claim-expired-duration');
   if (expired !== undefined && expired !== '') parsed.claimExpiredMs = durationOf('claim-expired-duration', expired, MIN_CLAIM_EXPIRED_MS);
-  const optional = { namespace: text('namespace'), kubeconfig: text('kubeconfig'), leaderElectionNamespace: text('leader-election-namespace'), vpcId: text('vpc-id') };
+  const optional = { namespace: text('namespace'), leaderElectionNamespace: text('leader-election-namespace'), vpcId: text('vpc-id') };
   for (const [key, value] of Object.entries(optional)) if (value) Object.assign(parsed, { [key]: value });
-  const endpoint = text('cloud-endpoint');
-  if (endpoint) parsed.cloudEndpoint = endpointOf(endpoint);
   return parsed;
+}
+
+export function cloudAccessOf(text: (name: string) => string | undefined): CloudAccessFlags {
+  const access: CloudAccessFlags = {
+    provider: providerOf(text('provider') ?? 'tencent'),
+    region: required('region', text('region')),
+    clusterId: clusterIdOf(text('cluster-id')),
+  };
+  const endpoint = text('cloud-endpoint');
+  if (endpoint) access.cloudEndpoint = endpointOf(endpoint);
+  const kubeconfig = text('kubeconfig');
+  if (kubeconfig) access.kubeconfig = kubeconfig;
+  return access;
 }
 
 function required(name: string, value: string | undefined): string {

@@ -47,6 +47,11 @@ export interface ControllerOptions {
   gracefulShutdownMs?: number;
   /** The informers' watchdog and retry timings; defaults: 5 min quiet limit, 1 s retry, 10 min relist. */
   informers?: InformerTuning;
+  /**
+   * Observe only: reconcile as usual, but every cloud and Kubernetes write is refused and logged at
+   * info ("dry-run: would ..."); leader election is off, since taking the Lease is a write too.
+   */
+  dryRun?: boolean;
   /** Called when leadership is lost after having been held (the CLI exits then). */
   onLeadershipLost?: () => void;
 }

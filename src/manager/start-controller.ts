@@ -20,6 +20,8 @@ import { conditionTypes } from '../lifecycle/pod-outputs.js';
 import { createProvider } from '../providers/create-provider.js';
 import type { Provider } from '../providers/provider.js';
 import { type HttpEndpoint, serveMetrics, serveProbes } from '../server/http-endpoints.js';
+import type { CloudCallObserver } from '../providers/cloud-call-observer.js';
+import { CloudAudit } from '../telemetry/audit.js';
 import { ControllerMetrics } from '../telemetry/metrics.js';
 import { type Caches, createCaches } from './caches.js';
 import { CloudSync } from './cloud-sync.js';
@@ -59,9 +61,10 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
   };
 }
 
-export async function startController(options: ControllerOptions): Promise<RunningController> {
-  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info' });
-  const fence = new WriteFence(() => leadership.mayWrite());
+export async function startController(requested: ControllerOptions): Promise<RunningController> {
+  const logger = requested.logger ?? pino({ level: requested.logLevel ?? 'info' });
+  const options = withoutElectionInDryRun(requested, logger);
+  const fence = new WriteFence(() => leadership.mayWrite(), options.dryRun ? logger : undefined);
   const parts = await assemble(options, logger, fence);
   const manager = new Manager(options.gracefulShutdownMs ?? 25_000, logger);
   const leadership = new Leadership(options, parts.metrics, logger, {
@@ -89,6 +92,14 @@ export async function startController(options: ControllerOptions): Promise<Runni
   };
 }
 
+/** A dry run writes no Lease either: it observes on its own, whatever --leader-elect says. */
+function withoutElectionInDryRun(options: ControllerOptions, logger: Logger): ControllerOptions {
+  if (!options.dryRun) return options;
+  logger.info('dry-run: observing only; no cloud or Kubernetes writes, no leader election');
+  const { leaderElection: _ignored, ...rest } = options;
+  return rest;
+}
+
 interface Parts {
   context: LifecycleContext;
   caches: Caches;
@@ -108,7 +119,8 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
     claimCountsByPhase: () => countByPhase(caches),
     unboundOwnedAddresses: () => addresses.tagged().filter((address) => address.state === 'Available').length,
   });
-  const provider = fence.provider(options.providerInstance ?? (await providerFor(options, metrics, fence)));
+  const audit = new CloudAudit(logger, (addressId) => claimKeyHolding(caches, addressId));
+  const provider = fence.provider(audit.provider(options.providerInstance ?? (await providerFor(options, audit.observer(metrics.cloudCallObserver()), fence))));
   const addresses = new AddressBook(provider, options.clusterId);
   const caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller.enqueue(key), options.informers);
   const events = new EventRecorder(api, clock, logger, hostname());
@@ -171,13 +183,13 @@ function periodicCloudSyncRunnable({ sync, context }: Parts, intervalMs: number)
   };
 }
 
-function providerFor(options: ControllerOptions, metrics: ControllerMetrics, fence: WriteFence): Promise<Provider> {
+function providerFor(options: ControllerOptions, observer: CloudCallObserver, fence: WriteFence): Promise<Provider> {
   return createProvider(options.provider, {
     region: options.region,
     ...(options.cloudEndpoint ? { endpoint: options.cloudEndpoint } : {}),
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
     ...(options.cloudRateLimits ? { rateLimits: options.cloudRateLimits } : {}),
-    observer: metrics.cloudCallObserver(),
+    observer,
     beforeSend: fence.cloudSendGate,
   });
 }
@@ -222,6 +234,11 @@ function initialKeys(context: LifecycleContext): string[] {
   const keys = new Set(context.claims.list().map((claim) => keyOf(claim.metadata)));
   for (const pod of context.pods.list()) if (context.dialect.parse(pod).kind !== 'none') keys.add(keyOf(pod));
   return [...keys];
+}
+
+function claimKeyHolding(caches: Caches, addressId: string): string | undefined {
+  const claim = caches.claims.list().find((candidate) => candidate.status?.addressId === addressId);
+  return claim ? keyOf(claim.metadata) : undefined;
 }
 
 function countByPhase(caches: Caches): Record<string, number> {

@@ -3,8 +3,13 @@
  * that was paused (SIGSTOP, a long GC, a frozen VM) wakes up to watch events and queued work before
  * its elector has noticed the lease is gone; the fence makes those reconciles fail instead of writing
  * next to the new leader. Reads stay open: a standby keeps its caches warm.
+ *
+ * In dry-run (`podeip run --dry-run`) the fence refuses every write instead, and says once at info
+ * level what each would have been: the reconcile that wanted it fails and is retried with backoff, so
+ * podeip observes and reports without ever writing.
  */
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
 import { isCloudWrite, type SendGate } from '../providers/metered-calls.js';
 import type { Provider } from '../providers/provider.js';
 
@@ -12,13 +17,29 @@ export class NotLeaderError extends Error {
   override name = 'NotLeaderError';
 }
 
+/** A write that dry-run kept from being sent. */
+export class DryRunError extends Error {
+  override name = 'DryRunError';
+}
+
 const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release', 'completeAllocation']);
 
 export class WriteFence {
-  constructor(private readonly mayWrite: () => boolean) {}
+  private readonly reported = new Set<string>();
 
-  /** Throws NotLeaderError when writes are not allowed now. */
-  check(what: string): void {
+  /** `dryRun`: refuse every write, telling this logger once per distinct write. */
+  constructor(
+    private readonly mayWrite: () => boolean,
+    private readonly dryRun?: Logger,
+  ) {}
+
+  /** Throws NotLeaderError when writes are not allowed now, DryRunError always in dry-run. */
+  check(what: string, details: object = {}): void {
+    if (this.dryRun) {
+      if (!this.reported.has(what)) this.dryRun.info(details, `dry-run: would ${what}`);
+      this.reported.add(what);
+      throw new DryRunError(`dry-run: did not ${what}`);
+    }
     if (!this.mayWrite()) throw new NotLeaderError(`refused ${what}: this replica does not hold the leader lease`);
   }
 
@@ -50,10 +71,20 @@ export class WriteFence {
         const value: unknown = Reflect.get(target, property, receiver);
         if (!CLOUD_WRITES.has(property) || typeof value !== 'function') return value;
         return async (...args: unknown[]) => {
-          this.check(`cloud ${String(property)}`);
+          this.check(describeCloudWrite(String(property), args), { action: property, args });
           return (value as (...parameters: unknown[]) => unknown).apply(target, args);
         };
       },
     });
   }
+}
+
+/** `allocate an address for claim-uid ...`, `associate eip-1`: one line per distinct write. */
+function describeCloudWrite(method: string, args: unknown[]): string {
+  const [first] = args;
+  const addressId = typeof first === 'string' ? first : (first as { id?: unknown } | undefined)?.id;
+  if (typeof addressId === 'string') return `cloud ${method} ${addressId}`;
+  const tags = (first as { tags?: Record<string, string> } | undefined)?.tags ?? {};
+  const claim = tags['podeip.io/namespace'] ? ` for claim ${tags['podeip.io/namespace']}/${tags['podeip.io/name']}` : '';
+  return `cloud ${method}${claim}`;
 }

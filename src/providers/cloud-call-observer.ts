@@ -2,7 +2,8 @@ import type { ProviderName } from './provider.js';
 
 /** Told about every cloud request a provider makes (metrics hang off this). */
 export interface CloudCallObserver {
-  observe(call: { provider: ProviderName; action: string; code: string; seconds: number }): void;
+  /** `requestId`: the cloud's id for the request, when it answered with one. */
+  observe(call: { provider: ProviderName; action: string; code: string; seconds: number; requestId?: string }): void;
 }
 
 export const ignoreCloudCalls: CloudCallObserver = { observe: () => undefined };

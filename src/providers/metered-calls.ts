@@ -47,16 +47,26 @@ export class MeteredCalls {
     this.beforeSend(action);
     const started = process.hrtime.bigint();
     let code = SUCCESS_CODE;
+    let requestId: string | undefined;
     try {
-      return await send();
+      const reply = await send();
+      requestId = requestIdOf(reply);
+      return reply;
     } catch (error) {
       const failure = this.classify(action, error);
       code = failure.code || 'NetworkError';
+      requestId = failure.requestId || undefined;
       if (failure.kind === 'throttled') this.limiter.throttled(action);
       throw failure;
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.observer.observe({ provider: this.provider, action, code, seconds });
+      this.observer.observe({ provider: this.provider, action, code, seconds, ...(requestId ? { requestId } : {}) });
     }
   }
 }
+
+/** Tencent replies carry `RequestId`, Alibaba reply bodies `requestId`. */
+function requestIdOf(reply: unknown): string | undefined {
+  const fields = reply as { RequestId?: unknown; requestId?: unknown } | null | undefined;
+  const id = fields?.RequestId ?? fields?.requestId;
+  return typeof id === 'string' ? id : undefined;

@@ -55,11 +55,12 @@ describe('config/default with prometheus and network-policy enabled', () => {
       .template.metadata.labels;
   });
 
-  it('adds the metrics Service, the ServiceMonitor and the NetworkPolicy', () => {
+  it('adds the metrics Service, the ServiceMonitor, the alert rules and the NetworkPolicy', () => {
     expect(objects.map(kindAndName).sort()).toEqual(
       [
         ...INSTALLED,
         'NetworkPolicy/podeip-allow-metrics-traffic',
+        'PrometheusRule/podeip-controller-manager-alerts',
         'Service/podeip-controller-manager-metrics-service',
         'ServiceMonitor/podeip-controller-manager-metrics-monitor',
       ].sort(),
