@@ -2,7 +2,7 @@
  * `podeip sandbox`: starts everything, shows the live view until Ctrl-C (or SIGTERM), then stops
  * everything it started. Exit codes: 0 clean stop, 1 start-up failure, 2 bad flags.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { SANDBOX_USAGE, UsageError, parseSandboxArgs, wantsHelp } from './options.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { startLiveView } from './live-view.js';
@@ -29,25 +29,31 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
     return 1;
   }
   progress(`ready (${options.readyFilePath})`);
-  if (!process.stdout.isTTY) process.stdout.write(`${introduction(sandbox)}\n\n`);
-  const view = startLiveView(sandbox.apiServer.kubeConfig(), process.stdout, introduction(sandbox));
+  if (!process.stdout.isTTY) process.stdout.write(`${introduction(sandbox).join('\n')}\n\n`);
+  const { ready } = sandbox;
+  const view = startLiveView({ kubeConfig: sandbox.apiServer.kubeConfig(), provider: ready.provider, cloudAdmin: ready.cloudAdmin }, process.stdout, introduction(sandbox));
   const signal = await untilSignal();
+  await view.stop();
   progress(`${signal}: stopping`);
-  view.stop();
   await sandbox.stop();
   progress('stopped');
   return 0;
 }
 
-function introduction({ ready, controllerLogPath }: Sandbox): string {
-  const kubeconfig = relative(process.cwd(), ready.kubeconfig) || ready.kubeconfig;
+function introduction({ ready, controllerLogPath }: Sandbox): string[] {
   return [
     `podeip sandbox (${ready.provider}) — API server ${ready.apiServer}, cloud emulator ${ready.cloudEndpoint}`,
-    `  kubectl --kubeconfig ${kubeconfig} get eipc,pods -A`,
-    `  curl ${ready.cloudAdmin}/addresses        # the emulated cloud's view`,
-    `  curl ${ready.metrics}`,
-    `  controller log: ${relative(process.cwd(), controllerLogPath)}`,
-  ].join('\n');
+    `  kubectl --kubeconfig ${shortPath(ready.kubeconfig)} get eipc,pods -A`,
+    `  curl -s ${ready.cloudAdmin}/addresses | jq        # the emulated cloud's view`,
+    `  curl -s ${ready.metrics} | grep ^podeip_`,
+    `  controller log: ${shortPath(controllerLogPath)}`,
+  ];
+}
+
+/** Relative to the working folder when inside it, as the user typed it; absolute otherwise. */
+function shortPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
 
 function untilSignal(): Promise<NodeJS.Signals> {

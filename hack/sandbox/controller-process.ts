@@ -1,9 +1,10 @@
 /**
  * Runs `podeip run` as a child process, exactly as a user would, with its JSON log lines sent to a
- * file so the sandbox's terminal view stays readable.
+ * file (started afresh each run) so the sandbox's terminal view stays readable. The child stops by
+ * itself when the sandbox is gone, even killed outright (see exit-with-parent.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface ControllerProcessOptions {
@@ -20,20 +21,18 @@ export interface ControllerProcess {
 }
 
 const CLI_ENTRY = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const EXIT_WITH_PARENT = new URL('./exit-with-parent.js', import.meta.url).href;
 
 export function startControllerProcess(options: ControllerProcessOptions): ControllerProcess {
-  const log = createWriteStream(options.logPath, { flags: 'a' });
-  const child = spawn(process.execPath, [CLI_ENTRY, 'run', ...options.args], {
+  // The child writes the file itself, so its last lines are kept even when the sandbox is killed.
+  const log = openSync(options.logPath, 'w');
+  const child = spawn(process.execPath, ['--import', EXIT_WITH_PARENT, CLI_ENTRY, 'run', ...options.args], {
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', log, log],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  closeSync(log);
   const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => {
-      log.end();
-      resolve(code ?? signal ?? 'unknown');
-    });
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });
   return { child, exited, stop: (graceMs = 15_000) => stopGracefully(child, exited, graceMs) };
 }

@@ -1,78 +1,116 @@
 /**
- * The sandbox's terminal view: pods, their claims and public IPs. On a terminal it redraws one
- * table in place; otherwise (a pipe, CI) it prints each row once per change, as plain text.
+ * The sandbox's live view: polls the API server and the cloud emulator once a second. On a terminal
+ * it redraws one screen in place (see live-view-render.ts); otherwise (a pipe, CI) it prints a
+ * timestamped line per change.
  */
-import { CoreV1Api, CustomObjectsApi, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, type CoreV1Event, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { DIALECTS } from '../../src/annotations/dialects.js';
+import type { OwnerReference } from '../../src/k8s/eipclaim.js';
+import { changeLines, nextState, screenLines, type ClaimView, type Observation, type ViewState, type WarningView } from './live-view-render.js';
+import type { SandboxProvider } from './options.js';
 
-export interface ClaimView {
-  metadata: { name: string; namespace: string };
-  spec?: { deletePolicy?: string };
-  status?: { phase?: string; publicIP?: string; addressId?: string };
-}
-
-const HEADER = ['NAMESPACE', 'POD', 'POD-PHASE', 'POD-IP', 'NODE', 'CLAIM', 'POLICY', 'PUBLIC-IP', 'ADDRESS'];
-
-/** One row per pod, plus one per claim whose pod is gone (a retained address). */
-export function viewRows(pods: V1Pod[], claims: ClaimView[]): string[][] {
-  const claimsByKey = new Map(claims.map((claim) => [`${claim.metadata.namespace}/${claim.metadata.name}`, claim]));
-  const rows = pods.map((pod) => {
-    const key = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
-    const claim = claimsByKey.get(key);
-    claimsByKey.delete(key);
-    const phase = pod.metadata?.deletionTimestamp ? 'Terminating' : pod.status?.phase ?? 'Pending';
-    return [pod.metadata?.namespace ?? '', pod.metadata?.name ?? '', phase, pod.status?.podIP ?? '-', pod.spec?.nodeName ?? '-', ...claimColumns(claim)];
-  });
-  const retained = [...claimsByKey.values()].map((claim) => [claim.metadata.namespace, claim.metadata.name, '(gone)', '-', '-', ...claimColumns(claim)]);
-  return [...rows, ...retained].sort((a, b) => `${a[0]}/${a[1]}`.localeCompare(`${b[0]}/${b[1]}`));
-}
-
-function claimColumns(claim: ClaimView | undefined): string[] {
-  if (!claim) return ['-', '-', '-', '-'];
-  return [claim.status?.phase ?? 'Pending', claim.spec?.deletePolicy ?? '-', claim.status?.publicIP ?? '-', claim.status?.addressId ?? '-'];
-}
-
-export function formatTable(rows: string[][]): string {
-  const all = [HEADER, ...rows];
-  const widths = HEADER.map((_, column) => Math.max(...all.map((row) => row[column]!.length)));
-  return all.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+export interface LiveViewSource {
+  kubeConfig: KubeConfig;
+  provider: SandboxProvider;
+  /** The emulator's admin API, e.g. http://127.0.0.1:PORT/_admin */
+  cloudAdmin: string;
 }
 
 export interface LiveView {
-  stop(): void;
+  /** Stops polling; on a pipe, prints what changed since the last poll first. */
+  stop(): Promise<void>;
 }
 
-export function startLiveView(kubeConfig: KubeConfig, out: NodeJS.WriteStream, intro: string, intervalMs = 1000): LiveView {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  const custom = kubeConfig.makeApiClient(CustomObjectsApi);
-  const printed = new Set<string>();
-  if (!out.isTTY) out.write(`${HEADER.join('  ')}\n`);
-  let stopped = false;
-  const draw = async () => {
-    const [pods, claims] = await Promise.all([
-      core.listPodForAllNamespaces(),
-      custom.listClusterCustomObject({ group: 'podeip.io', version: 'v1alpha1', plural: 'eipclaims' }) as Promise<{ items: ClaimView[] }>,
-    ]);
-    const rows = viewRows(pods.items, claims.items);
-    if (out.isTTY) out.write(`\x1b[H\x1b[2J${intro}\n\n${formatTable(rows)}\n\n(Ctrl-C to stop)\n`);
-    else printChangedRows(out, rows, printed);
+/** Home, then each line erasing what was left of the previous screen's line, then erase below. */
+const CURSOR_HOME = '\x1b[H';
+const ERASE_LINE_END = '\x1b[K';
+const ERASE_BELOW = '\x1b[J';
+const CLEAR_SCREEN = '\x1b[2J';
+
+export function startLiveView(source: LiveViewSource, out: NodeJS.WriteStream, intro: string[], intervalMs = 1000): LiveView {
+  const observe = observer(source);
+  let state: ViewState | undefined;
+  let lastError = '';
+  if (out.isTTY) out.write(CLEAR_SCREEN);
+  const refresh = async () => {
+    try {
+      const now = new Date();
+      const next = nextState(state, await observe(), now);
+      if (out.isTTY) out.write(redraw(screenLines(next, intro, now), out.columns));
+      else for (const line of changeLines(state, next, now)) out.write(`${line}\n`);
+      state = next;
+      lastError = '';
+    } catch (error) {
+      const message = `view: ${(error as Error).message}`;
+      if (message !== lastError) out.write(`${message}\n`);
+      lastError = message;
+    }
   };
-  const tick = async () => {
-    await draw().catch((error: Error) => out.write(`view: ${error.message}\n`));
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+  let stopped = false;
+  let running = Promise.resolve();
+  const tick = () => {
+    running = refresh().then(() => {
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    });
   };
   let timer = setTimeout(tick, 0);
   return {
-    stop() {
+    async stop() {
       stopped = true;
       clearTimeout(timer);
+      await running;
     },
   };
 }
 
-function printChangedRows(out: NodeJS.WriteStream, rows: string[][], printed: Set<string>) {
-  for (const line of rows.map((row) => row.join('  '))) {
-    if (printed.has(line)) continue;
-    printed.add(line);
-    out.write(`${line}\n`);
-  }
+function redraw(lines: string[], columns = 0): string {
+  const fitted = columns > 0 ? lines.map((line) => line.slice(0, columns)) : lines;
+  return `${CURSOR_HOME}${fitted.map((line) => `${line}${ERASE_LINE_END}`).join('\n')}\n${ERASE_BELOW}`;
+}
+
+function observer({ kubeConfig, provider, cloudAdmin }: LiveViewSource): () => Promise<Observation> {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+  return async () => {
+    const [pods, claims, events, cloudCalls] = await Promise.all([
+      core.listPodForAllNamespaces(),
+      custom.listClusterCustomObject({ group: 'podeip.io', version: 'v1alpha1', plural: 'eipclaims' }) as Promise<{ items: ClaimView[] }>,
+      core.listEventForAllNamespaces({ fieldSelector: 'type=Warning' }),
+      countCloudCalls(cloudAdmin),
+    ]);
+    return {
+      pods: pods.items.filter((pod) => asksForEip(pod, provider)),
+      claims: claims.items,
+      warnings: events.items.filter((event) => event.type === 'Warning').map(warningOf),
+      cloudCalls,
+    };
+  };
+}
+
+export function asksForEip(pod: V1Pod, provider: SandboxProvider): boolean {
+  const request = DIALECTS[provider].parse({
+    name: pod.metadata?.name ?? '',
+    annotations: pod.metadata?.annotations ?? {},
+    ownerReferences: (pod.metadata?.ownerReferences ?? []) as OwnerReference[],
+  });
+  return request.kind !== 'none';
+}
+
+function warningOf(event: CoreV1Event): WarningView {
+  const at = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? event.metadata.creationTimestamp;
+  return {
+    kind: event.involvedObject.kind ?? '',
+    namespace: event.involvedObject.namespace ?? event.metadata.namespace ?? '',
+    name: event.involvedObject.name ?? '',
+    reason: event.reason ?? '',
+    message: event.message ?? '',
+    at: at ? new Date(at).toISOString() : new Date(0).toISOString(),
+  };
+}
+
+/** Every call the emulated cloud has answered, whatever its action and result. */
+async function countCloudCalls(cloudAdmin: string): Promise<number> {
+  const response = await fetch(`${cloudAdmin}/calls`);
+  const counts = (await response.json()) as Record<string, Record<string, number>>;
+  return Object.values(counts).reduce((total, byCode) => total + Object.values(byCode).reduce((sum, count) => sum + count, 0), 0);
 }

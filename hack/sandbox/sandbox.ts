@@ -2,7 +2,7 @@
  * Starts the whole sandbox on loopback: local API server + workload simulation + the chosen cloud's
  * emulator (sharing one VPC network model) + the podeip controller as a child process.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { startKubeApiServer, type KubeApiServer } from '../kube-apiserver/index.js';
@@ -15,6 +15,7 @@ import { startControllerProcess, type ControllerProcess } from './controller-pro
 import type { SandboxOptions, SandboxProvider } from './options.js';
 import { sandboxCredentials } from './credentials.js';
 import { findRepoRoot } from './repo-root.js';
+import { lockSandboxFolder } from './folder-lock.js';
 
 export interface ReadyInfo {
   kubeconfig: string;
@@ -42,12 +43,14 @@ export async function startSandbox(options: SandboxOptions, progress: (step: str
   const stopAll = async () => {
     for (const stop of stack.reverse()) await stop().catch(() => undefined);
   };
+  const kubeconfig = resolve(options.kubeconfigPath);
+  await mkdir(dirname(kubeconfig), { recursive: true });
+  const lock = await lockSandboxFolder(dirname(kubeconfig));
+  stack.push(() => lock.release());
   try {
     progress('starting the local Kubernetes API server');
     const apiServer = await startKubeApiServer({ port: options.apiPort });
     stack.push(() => apiServer.close());
-    const kubeconfig = resolve(options.kubeconfigPath);
-    await mkdir(dirname(kubeconfig), { recursive: true });
     await apiServer.writeKubeconfig(kubeconfig);
     await applyManifestFiles(apiServer.kubeConfig(), [CRD_FILE]);
 
@@ -83,8 +86,10 @@ export async function startSandbox(options: SandboxOptions, progress: (step: str
       cloudAdmin: cloud.adminUrl,
       metrics: `http://127.0.0.1:${metricsPort}/metrics`,
     };
-    await mkdir(dirname(resolve(options.readyFilePath)), { recursive: true });
-    await writeFile(options.readyFilePath, `${JSON.stringify(ready, null, 2)}\n`);
+    const readyFile = resolve(options.readyFilePath);
+    await mkdir(dirname(readyFile), { recursive: true });
+    await writeFile(readyFile, `${JSON.stringify(ready, null, 2)}\n`);
+    stack.push(() => rm(readyFile, { force: true }));
     return { ready, apiServer, controller, controllerLogPath, stop: stopAll };
   } catch (error) {
     await stopAll();
