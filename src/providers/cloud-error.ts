@@ -21,6 +21,8 @@ export interface CloudErrorFields {
    * same ids fail the same way again, and a batch without the offending id succeeds.
    */
   concernsIds?: boolean;
+  /** The code is in none of the provider's documented tables (counted in podeip_cloud_unknown_errors_total). */
+  undocumented?: boolean;
 }
 
 /** The code a provider reports when the SDK's credential chain found no credentials to sign with. */
@@ -41,6 +43,7 @@ export class CloudError extends Error implements CloudErrorFields {
   readonly code: string;
   readonly requestId: string;
   readonly concernsIds: boolean;
+  readonly undocumented: boolean;
 
   constructor(fields: CloudErrorFields) {
     super(fields.message);
@@ -51,6 +54,7 @@ export class CloudError extends Error implements CloudErrorFields {
     this.code = fields.code;
     this.requestId = fields.requestId;
     this.concernsIds = fields.concernsIds ?? false;
+    this.undocumented = fields.undocumented ?? false;
   }
 
   /** The form events carry: `Code=... Message=... RequestId=...`. */
@@ -70,4 +74,32 @@ export class CloudError extends Error implements CloudErrorFields {
 
 export function isCloudError(error: unknown): error is CloudError {
   return error instanceof CloudError;
+}
+
+/** A vendor's error table: each documented code and the kind podeip reads it as. */
+export type CodeKinds = Readonly<Record<string, CloudErrorKind>>;
+
+/**
+ * A provider's documented error codes as data: one table per action podeip calls, the codes every
+ * action may return, and the documented code families (a prefix whose sub-codes share its meaning).
+ */
+export interface ErrorTables {
+  perAction: Readonly<Record<string, CodeKinds>>;
+  common: CodeKinds;
+  families: readonly (readonly [prefix: string, kind: CloudErrorKind])[];
+}
+
+export interface CodeClassification {
+  kind: CloudErrorKind;
+  /** False for a code no table or family names: it is retried as transient and counted. */
+  documented: boolean;
+}
+
+/** The action's own table first, then the common codes, then the families; '' (no answer) is a documented transient. */
+export function classifyByTables(tables: ErrorTables, action: string, code: string): CodeClassification {
+  if (code === '') return { kind: 'transient', documented: true };
+  const listed = tables.perAction[action]?.[code] ?? tables.common[code];
+  if (listed) return { kind: listed, documented: true };
+  const family = tables.families.find(([prefix]) => code.startsWith(prefix));
+  return family ? { kind: family[1], documented: true } : { kind: 'transient', documented: false };
 }

@@ -48,6 +48,7 @@ export class MeteredCalls {
     const started = process.hrtime.bigint();
     let code = SUCCESS_CODE;
     let requestId: string | undefined;
+    let undocumented = false;
     try {
       const reply = await send();
       requestId = requestIdOf(reply);
@@ -55,12 +56,13 @@ export class MeteredCalls {
     } catch (error) {
       const failure = this.classify(action, error);
       code = failure.code || 'NetworkError';
+      undocumented = failure.undocumented;
       requestId = failure.requestId || undefined;
       if (failure.kind === 'throttled') this.limiter.throttled(action);
       throw failure;
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.observer.observe({ provider: this.provider, action, code, seconds, ...(requestId ? { requestId } : {}) });
+      this.observer.observe({ provider: this.provider, action, code, seconds, undocumented, ...(requestId ? { requestId } : {}) });
     }
   }
 }
@@ -70,3 +72,4 @@ function requestIdOf(reply: unknown): string | undefined {
   const fields = reply as { RequestId?: unknown; requestId?: unknown } | null | undefined;
   const id = fields?.RequestId ?? fields?.requestId;
   return typeof id === 'string' ? id : undefined;
+}

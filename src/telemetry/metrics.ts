@@ -22,6 +22,7 @@ export class ControllerMetrics {
   readonly registry = new Registry();
   readonly cloudRequests: Counter<'provider' | 'action' | 'code'>;
   readonly cloudRequestDuration: Histogram<'provider' | 'action'>;
+  readonly cloudUnknownErrors: Counter<'provider' | 'action' | 'code'>;
   readonly bindDuration: Histogram;
   readonly orphansReleased: Counter;
   readonly leader: Gauge;
@@ -55,6 +56,12 @@ export class ControllerMetrics {
       },
     });
     this.cloudRequests = new Counter({ name: 'podeip_cloud_requests_total', help: 'Cloud API requests by action and result code', labelNames: ['provider', 'action', 'code'], registers });
+    this.cloudUnknownErrors = new Counter({
+      name: 'podeip_cloud_unknown_errors_total',
+      help: "Cloud API failures with a code in none of the provider's documented error tables (retried as transient)",
+      labelNames: ['provider', 'action', 'code'],
+      registers,
+    });
     this.cloudRequestDuration = new Histogram({ name: 'podeip_cloud_request_duration_seconds', help: 'Cloud API request latency', labelNames: ['provider', 'action'], registers });
     this.bindDuration = new Histogram({
       name: 'podeip_bind_duration_seconds',
@@ -89,8 +96,9 @@ export class ControllerMetrics {
 
   cloudCallObserver(): CloudCallObserver {
     return {
-      observe: ({ provider, action, code, seconds }) => {
+      observe: ({ provider, action, code, seconds, undocumented }) => {
         this.cloudRequests.inc({ provider, action, code });
+        if (undocumented) this.cloudUnknownErrors.inc({ provider, action, code });
         this.cloudRequestDuration.observe({ provider, action }, seconds);
       },
     };

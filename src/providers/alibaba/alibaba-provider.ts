@@ -292,8 +292,10 @@ export class AlibabaProvider implements Provider {
   private failure(action: string, thrown: unknown): CloudError {
     const error = thrown as SdkFailure;
     const code = thrown instanceof MissingCredentialsError ? MISSING_CREDENTIALS : answeredCode(error);
+    const { kind, documented } = classifyAlibabaCode(action, code);
     return new CloudError({
-      kind: classifyAlibabaCode(code),
+      kind,
+      undocumented: !documented,
       concernsIds: alibabaCodeConcernsIds(code),
       provider: this.name,
       action,

@@ -5,7 +5,7 @@ import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
-import { classifyTencentCode, tencentCodeConcernsIds } from './error-classification.js';
+import { classifyTencentCode, tencentCodeConcernsIds, tencentCodeMeansTargetChanged } from './error-classification.js';
 import { createVpcClient, requireCredentials, type TencentClientOptions, type VpcClient } from './tencent-client.js';
 import { TargetCache } from '../target-cache.js';
 
@@ -89,7 +89,7 @@ export class TencentProvider implements Provider {
     try {
       await this.call('AssociateAddress', { AddressId: addressId, NetworkInterfaceId: target.networkInterfaceId, PrivateIpAddress: target.privateIp });
     } catch (error) {
-      if (error instanceof CloudError && /NetworkInterface|PrivateIp/.test(error.code)) this.targets.forget(target.privateIp);
+      if (error instanceof CloudError && tencentCodeMeansTargetChanged(error.code)) this.targets.forget(target.privateIp);
       throw error;
     }
   }
@@ -142,8 +142,10 @@ export class TencentProvider implements Provider {
 
   private failure(action: string, error: SdkFailure): CloudError {
     const code = error instanceof MissingCredentialsError ? MISSING_CREDENTIALS : (error.code ?? '');
+    const { kind, documented } = classifyTencentCode(action, code);
     return new CloudError({
-      kind: classifyTencentCode(code),
+      kind,
+      undocumented: !documented,
       concernsIds: tencentCodeConcernsIds(code),
       provider: this.name,
       action,
