@@ -16,8 +16,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: node_modules/.installed
 
-build: install
+# dist/ is rebuilt only when a source or compiler setting changed, so `make sandbox` starts at once.
+BUILD_INPUTS := $(shell find src hack -name '*.ts') tsconfig.json tsconfig.build.json package.json
+dist/.built: node_modules/.installed $(BUILD_INPUTS)
 	npx tsc -p tsconfig.build.json
+	@touch $@
+
+build: dist/.built
 
 # dist/bundle/podeip.mjs: what the image ships (`podeip run` and the SDK code it loads, one ES module).
 bundle: install
