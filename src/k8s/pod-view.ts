@@ -8,6 +8,8 @@ export interface PodView {
   uid: string;
   resourceVersion: string;
   annotations: Record<string, string>;
+  /** For EIPPool podSelectors. */
+  labels: Record<string, string>;
   ownerReferences: OwnerReference[];
   deleting: boolean;
   phase: string;
@@ -31,6 +33,7 @@ export function trimPod(pod: V1Pod, conditionTypes: string[]): PodView {
     uid: metadata.uid ?? '',
     resourceVersion: metadata.resourceVersion ?? '',
     annotations: { ...(metadata.annotations ?? {}) },
+    labels: { ...(metadata.labels ?? {}) },
     ownerReferences: (metadata.ownerReferences ?? []) as OwnerReference[],
     deleting: metadata.deletionTimestamp !== undefined && metadata.deletionTimestamp !== null,
     phase: pod.status?.phase ?? 'Pending',
