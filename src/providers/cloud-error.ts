@@ -98,7 +98,8 @@ export interface CodeClassification {
 /** The action's own table first, then the common codes, then the families; '' (no answer) is a documented transient. */
 export function classifyByTables(tables: ErrorTables, action: string, code: string): CodeClassification {
   if (code === '') return { kind: 'transient', documented: true };
-  const listed = tables.perAction[action]?.[code] ?? tables.common[code];
+  const actionCodes = Object.hasOwn(tables.perAction, action) ? tables.perAction[action] : undefined;
+  const listed = (actionCodes && Object.hasOwn(actionCodes, code) ? actionCodes[code] : undefined) ?? (Object.hasOwn(tables.common, code) ? tables.common[code] : undefined);
   if (listed) return { kind: listed, documented: true };
   const family = tables.families.find(([prefix]) => code.startsWith(prefix));
   return family ? { kind: family[1], documented: true } : { kind: 'transient', documented: false };

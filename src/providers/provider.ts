@@ -75,8 +75,8 @@ export interface Provider {
   close(): void;
 }
 
-/** A cloud timestamp as ISO 8601, or undefined when the cloud sent none or one that does not parse. */
+/** A cloud timestamp as ISO 8601, or undefined when the cloud sent none, a non-string or one that does not parse. */
 export function isoTimeOf(cloudTime: string | null | undefined): string | undefined {
-  const ms = cloudTime ? Date.parse(cloudTime) : Number.NaN;
+  const ms = typeof cloudTime === 'string' ? Date.parse(cloudTime) : Number.NaN;
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

@@ -28,22 +28,34 @@ export function isBoundToPrimaryIp(eip: AlibabaEipAddress): boolean {
 
 /** `primaryIpOf` names an ENI's primary IP, for bindings to it; unknown ENIs stay "bound to other". */
 export function toCloudAddress(eip: AlibabaEipAddress, primaryIpOf: (networkInterfaceId: string) => string | undefined = () => undefined): CloudAddress {
-  const rawStatus = eip.status ?? '';
+  const rawStatus = textOf(eip.status);
   const address: CloudAddress = {
-    id: eip.allocationId ?? '',
-    publicIp: eip.ipAddress ?? '',
-    state: STATES[rawStatus] ?? 'Unknown',
+    id: textOf(eip.allocationId),
+    publicIp: textOf(eip.ipAddress),
+    state: Object.hasOwn(STATES, rawStatus) ? STATES[rawStatus]! : 'Unknown',
     rawStatus,
-    tags: Object.fromEntries((eip.tags?.tag ?? []).map((tag) => [tag.key ?? '', tag.value ?? ''])),
+    tags: Object.fromEntries(listOf(eip.tags?.tag).map((tag) => [textOf(tag?.key), textOf(tag?.value)])),
   };
-  if (eip.bandwidthPackageId) address.bandwidthPackageId = eip.bandwidthPackageId;
+  const bandwidthPackageId = textOf(eip.bandwidthPackageId);
+  if (bandwidthPackageId) address.bandwidthPackageId = bandwidthPackageId;
   const createdAt = isoTimeOf(eip.allocationTime);
   if (createdAt) address.createdAt = createdAt;
-  const privateIp = isBoundToPrimaryIp(eip) ? primaryIpOf(eip.instanceId!) : eip.privateIpAddress;
-  if (eip.instanceType === 'NetworkInterface' && eip.instanceId && privateIp) {
-    address.target = { networkInterfaceId: eip.instanceId, privateIp };
-  } else if (eip.instanceId) {
-    address.boundToOther = eip.instanceId;
+  const instanceId = textOf(eip.instanceId);
+  const privateIp = isBoundToPrimaryIp(eip) ? primaryIpOf(instanceId) : textOf(eip.privateIpAddress);
+  if (eip.instanceType === 'NetworkInterface' && instanceId && privateIp) {
+    address.target = { networkInterfaceId: instanceId, privateIp };
+  } else if (instanceId) {
+    address.boundToOther = instanceId;
   }
   return address;
+}
+
+/** A reply field that should be a list; anything else (a malformed reply) reads as empty. */
+function listOf<T>(field: T[] | null | undefined): T[] {
+  return Array.isArray(field) ? field : [];
+}
+
+/** A reply field that should be text; anything else (a malformed reply) reads as ''. */
+function textOf(field: unknown): string {
+  return typeof field === 'string' ? field : '';
 }

@@ -23,20 +23,33 @@ export interface TencentAddress {
 }
 
 export function toCloudAddress(address: TencentAddress): CloudAddress {
-  const rawStatus = address.AddressStatus ?? '';
+  const rawStatus = textOf(address.AddressStatus);
   const result: CloudAddress = {
-    id: address.AddressId ?? '',
-    publicIp: address.AddressIp ?? '',
-    state: STATES[rawStatus] ?? 'Unknown',
+    id: textOf(address.AddressId),
+    publicIp: textOf(address.AddressIp),
+    state: Object.hasOwn(STATES, rawStatus) ? STATES[rawStatus]! : 'Unknown',
     rawStatus,
-    tags: Object.fromEntries((address.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
+    tags: Object.fromEntries(listOf(address.TagSet).map((tag) => [textOf(tag?.Key), textOf(tag?.Value)])),
   };
   const createdAt = isoTimeOf(address.CreatedTime);
   if (createdAt) result.createdAt = createdAt;
-  if (address.NetworkInterfaceId && address.PrivateAddressIp) {
-    result.target = { networkInterfaceId: address.NetworkInterfaceId, privateIp: address.PrivateAddressIp };
-  } else if (address.InstanceId) {
-    result.boundToOther = address.InstanceId;
+  const networkInterfaceId = textOf(address.NetworkInterfaceId);
+  const privateIp = textOf(address.PrivateAddressIp);
+  const instanceId = textOf(address.InstanceId);
+  if (networkInterfaceId && privateIp) {
+    result.target = { networkInterfaceId, privateIp };
+  } else if (instanceId) {
+    result.boundToOther = instanceId;
   }
   return result;
+}
+
+/** A reply field that should be a list; anything else (a malformed reply) reads as empty. */
+function listOf<T>(field: T[] | null | undefined): T[] {
+  return Array.isArray(field) ? field : [];
+}
+
+/** A reply field that should be text; anything else (a malformed reply) reads as ''. */
+function textOf(field: unknown): string {
+  return typeof field === 'string' ? field : '';
 }
