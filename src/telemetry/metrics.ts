@@ -26,6 +26,8 @@ export class ControllerMetrics {
   readonly bindDuration: Histogram;
   readonly orphansReleased: Counter;
   readonly leader: Gauge;
+  /** SPEC §10: addresses of each EIPPool by state (pool names are cluster objects, few and stable). */
+  readonly poolAddresses: Gauge<'pool' | 'state'>;
   readonly reconcileTotal: Counter<'controller' | 'result'>;
   readonly reconcileErrors: Counter<'controller'>;
   readonly reconcileTime: Histogram<'controller'>;
@@ -71,6 +73,7 @@ export class ControllerMetrics {
     });
     this.orphansReleased = new Counter({ name: 'podeip_orphans_released_total', help: 'Tagged addresses released because their claim no longer exists', registers });
     this.leader = new Gauge({ name: 'podeip_leader', help: '1 while this replica leads (or runs without leader election)', registers });
+    this.poolAddresses = new Gauge({ name: 'podeip_pool_addresses', help: 'Addresses of each EIPPool by state (Available, Bound, Allocating, Releasing)', labelNames: ['pool', 'state'], registers });
     this.reconcileTotal = new Counter({ name: 'controller_runtime_reconcile_total', help: 'Total number of reconciliations per controller', labelNames: ['controller', 'result'], registers });
     this.reconcileErrors = new Counter({ name: 'controller_runtime_reconcile_errors_total', help: 'Total number of reconciliation errors per controller', labelNames: ['controller'], registers });
     this.reconcileTime = new Histogram({ name: 'controller_runtime_reconcile_time_seconds', help: 'Length of time per reconciliation per controller', labelNames: ['controller'], buckets: RECONCILE_BUCKETS, registers });
