@@ -9,7 +9,7 @@ describe('EIPClaim CRD', () => {
     expect(parse(await read('config/crd/kustomization.yaml'))).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
-      resources: ['bases/podeip.io_eipclaims.yaml'],
+      resources: ['bases/podeip.io_eipclaims.yaml', 'bases/podeip.io_eippools.yaml'],
     });
   });
 

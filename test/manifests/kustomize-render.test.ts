@@ -4,9 +4,11 @@ import { CONFIG_DIR, onlyObject, renderKustomization, renderOverlay, type Manife
 const INSTALLED = [
   'ClusterRole/podeip-eipclaim-editor-role',
   'ClusterRole/podeip-eipclaim-viewer-role',
+  'ClusterRole/podeip-eippool-viewer-role',
   'ClusterRole/podeip-manager-role',
   'ClusterRoleBinding/podeip-manager-rolebinding',
   'CustomResourceDefinition/eipclaims.podeip.io',
+  'CustomResourceDefinition/eippools.podeip.io',
   'Deployment/podeip-controller-manager',
   'Namespace/podeip-system',
   'Role/podeip-leader-election-role',

@@ -1,3 +1,4 @@
+import { renderOverlay, type ManifestObject } from './config-tree.js';
 import { describeAccess, loadControllerRbac, type ApiRequest, type ControllerRbac } from './rbac-rules.js';
 
 let rbac: ControllerRbac;
@@ -20,6 +21,12 @@ it('grants the controller exactly the calls it makes, leases only in its own nam
       'patch podeip.io/eipclaims',
       'delete podeip.io/eipclaims',
       'patch podeip.io/eipclaims/status',
+      'list podeip.io/eippools',
+      'watch podeip.io/eippools',
+      'patch podeip.io/eippools',
+      'patch podeip.io/eippools/status',
+      'list core/namespaces',
+      'watch core/namespaces',
       'get coordination.k8s.io/leases in podeip-system',
       'create coordination.k8s.io/leases in podeip-system',
       'update coordination.k8s.io/leases in podeip-system',
@@ -53,6 +60,15 @@ it.each<[string, ApiRequest, boolean]>([
   ['patch claim status', inGroup('podeip.io', core('patch', 'eipclaims', 'games', 'status')), true],
   ['delete a claim', inGroup('podeip.io', core('delete', 'eipclaims', 'games')), true],
   ['delete all claims at once', inGroup('podeip.io', core('deletecollection', 'eipclaims', 'games')), false],
+  ['watch pools', inGroup('podeip.io', core('watch', 'eippools')), true],
+  ['patch pool finalizers', inGroup('podeip.io', core('patch', 'eippools')), true],
+  ['patch pool status', inGroup('podeip.io', core('patch', 'eippools', undefined, 'status')), true],
+  ['create a pool (people do)', inGroup('podeip.io', core('create', 'eippools')), false],
+  ['delete a pool (people do)', inGroup('podeip.io', core('delete', 'eippools')), false],
+  ['update a pool', inGroup('podeip.io', core('update', 'eippools')), false],
+  ['list namespaces', core('list', 'namespaces'), true],
+  ['get a namespace (the controller reads its cache)', core('get', 'namespaces'), false],
+  ['patch a namespace', core('patch', 'namespaces'), false],
   ['update its lease', inGroup('coordination.k8s.io', core('update', 'leases', 'podeip-system')), true],
   ['update a lease elsewhere', inGroup('coordination.k8s.io', core('update', 'leases', 'kube-system')), false],
   ['list leases', inGroup('coordination.k8s.io', core('list', 'leases', 'podeip-system')), false],
@@ -92,4 +108,31 @@ it('names the grants that no request used', () => {
   });
   expect(rbac.unused(everyGrantButOne)).toEqual([rbac.grants[0]]);
   expect(rbac.unused([])).toEqual(rbac.grants);
+});
+
+describe('what config/rbac adds to the built-in roles for people', () => {
+  interface AggregatedRole extends ManifestObject {
+    rules: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }>;
+  }
+  let roles: AggregatedRole[];
+  beforeAll(() => {
+    roles = renderOverlay({ namespace: 'podeip-system', namePrefix: 'podeip-', resources: ['rbac'] }).filter(
+      (object): object is AggregatedRole => object.kind === 'ClusterRole',
+    );
+  });
+  /** "verb resource" for every podeip.io rule that roles aggregated into the built-in role grant. */
+  const grantedTo = (builtIn: string) =>
+    roles
+      .filter((role) => role.metadata.labels?.[`rbac.authorization.k8s.io/aggregate-to-${builtIn}`] === 'true')
+      .flatMap((role) => role.rules)
+      .filter((rule) => rule.apiGroups.includes('podeip.io'))
+      .flatMap((rule) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => `${verb} ${resource}`)))
+      .sort();
+
+  it('app teams (view, edit, admin) only read pools; edit and admin may also delete claims', () => {
+    const readPools = ['get eippools', 'list eippools', 'watch eippools', 'get eippools/status', 'list eippools/status', 'watch eippools/status'];
+    const readClaims = ['get eipclaims', 'list eipclaims', 'watch eipclaims'];
+    expect(grantedTo('view')).toEqual([...readPools, ...readClaims, 'get eipclaims/status', 'list eipclaims/status', 'watch eipclaims/status'].sort());
+    for (const builtIn of ['edit', 'admin']) expect(grantedTo(builtIn)).toEqual([...readPools, ...readClaims, 'delete eipclaims'].sort());
+  });
 });
