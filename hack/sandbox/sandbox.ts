@@ -36,7 +36,7 @@ export interface Sandbox {
 
 const REGION: Record<SandboxProvider, string> = { tencent: 'ap-guangzhou', alibaba: 'cn-hangzhou' };
 const REPO_ROOT = findRepoRoot(import.meta.url);
-const CRD_FILE = resolve(REPO_ROOT, 'crds/podeip.io_eipclaims.yaml');
+const CRD_FOLDER = resolve(REPO_ROOT, 'crds');
 
 export async function startSandbox(options: SandboxOptions, progress: (step: string) => void): Promise<Sandbox> {
   const stack: Array<() => Promise<unknown>> = [];
@@ -52,7 +52,7 @@ export async function startSandbox(options: SandboxOptions, progress: (step: str
     const apiServer = await startKubeApiServer({ port: options.apiPort });
     stack.push(() => apiServer.close());
     await apiServer.writeKubeconfig(kubeconfig);
-    await applyManifestFiles(apiServer.kubeConfig(), [CRD_FILE]);
+    await applyManifestFiles(apiServer.kubeConfig(), await manifestFilesIn(CRD_FOLDER));
 
     progress(`starting the ${options.provider} cloud emulator`);
     const network = new PodNetwork({ idStyle: options.provider, enisPerNode: 2 });
