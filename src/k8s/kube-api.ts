@@ -1,7 +1,8 @@
 /**
  * The writes and lists podeip makes, each with the content type its shape needs (client-node 1.x
- * defaults to json-patch for every PATCH): merge patch for annotations, finalizers, claim spec and
- * claim status; strategic merge for pod conditions, so the kubelet's conditions stay untouched.
+ * defaults to json-patch for every PATCH): merge patch for annotations, finalizers, claim and pool
+ * spec and status; strategic merge for pod conditions, so the kubelet's conditions stay untouched.
+ * Pools and namespaces are cluster-scoped: read across the cluster even when podeip watches one namespace.
  */
 import {
   CoreV1Api,
@@ -12,9 +13,19 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { type EIPClaim, type EIPClaimStatus, GROUP, PLURAL, VERSION } from './eipclaim.js';
+import { type EIPPool, type EIPPoolStatus, POOL_PLURAL } from './eippool.js';
 
 const MERGE = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const STRATEGIC = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
+
+export interface ObjectList {
+  items: unknown[];
+  resourceVersion: string;
+}
+
+function objectList(list: { items: unknown[]; metadata?: { resourceVersion?: string } }): ObjectList {
+  return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+}
 
 export interface PodConditionPatch {
   type: string;
@@ -42,21 +53,28 @@ export class KubeApi {
     return this.namespace ? `${base}/namespaces/${this.namespace}/${PLURAL}` : `${base}/${PLURAL}`;
   }
 
-  async listPods(): Promise<{ items: unknown[]; resourceVersion: string }> {
-    const list = this.namespace
-      ? await this.core.listNamespacedPod({ namespace: this.namespace })
-      : await this.core.listPodForAllNamespaces();
-    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  readonly poolWatchPath = `/apis/${GROUP}/${VERSION}/${POOL_PLURAL}`;
+
+  readonly namespaceWatchPath = '/api/v1/namespaces';
+
+  async listPods(): Promise<ObjectList> {
+    return objectList(this.namespace ? await this.core.listNamespacedPod({ namespace: this.namespace }) : await this.core.listPodForAllNamespaces());
   }
 
-  async listClaims(): Promise<{ items: unknown[]; resourceVersion: string }> {
-    const list = (this.namespace
-      ? await this.custom.listNamespacedCustomObject({ group: GROUP, version: VERSION, namespace: this.namespace, plural: PLURAL })
-      : await this.custom.listClusterCustomObject({ group: GROUP, version: VERSION, plural: PLURAL })) as {
-      items: unknown[];
-      metadata?: { resourceVersion?: string };
-    };
-    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  async listClaims(): Promise<ObjectList> {
+    return objectList(
+      (this.namespace
+        ? await this.custom.listNamespacedCustomObject({ group: GROUP, version: VERSION, namespace: this.namespace, plural: PLURAL })
+        : await this.custom.listClusterCustomObject({ group: GROUP, version: VERSION, plural: PLURAL })) as ObjectList,
+    );
+  }
+
+  async listPools(): Promise<ObjectList> {
+    return objectList((await this.custom.listClusterCustomObject({ group: GROUP, version: VERSION, plural: POOL_PLURAL })) as ObjectList);
+  }
+
+  async listNamespaces(): Promise<ObjectList> {
+    return objectList(await this.core.listNamespace());
   }
 
   async createClaim(claim: Omit<EIPClaim, 'metadata'> & { metadata: Partial<EIPClaim['metadata']> }): Promise<EIPClaim> {
@@ -75,6 +93,16 @@ export class KubeApi {
 
   async deleteClaim(namespace: string, name: string, uid: string): Promise<void> {
     await this.custom.deleteNamespacedCustomObject({ group: GROUP, version: VERSION, namespace, plural: PLURAL, name, body: { preconditions: { uid } } });
+  }
+
+  /** Merge patch (RFC 7386) of the pool, e.g. `{metadata: {finalizers: [...]}}`; status is ignored here. */
+  async patchPool(name: string, patch: object): Promise<EIPPool> {
+    return (await this.custom.patchClusterCustomObject({ group: GROUP, version: VERSION, plural: POOL_PLURAL, name, body: patch }, MERGE)) as EIPPool;
+  }
+
+  async patchPoolStatus(name: string, status: EIPPoolStatus | Record<string, unknown>): Promise<EIPPool> {
+    const body = { status };
+    return (await this.custom.patchClusterCustomObjectStatus({ group: GROUP, version: VERSION, plural: POOL_PLURAL, name, body }, MERGE)) as EIPPool;
   }
 
   /** A `null` value removes that annotation. */

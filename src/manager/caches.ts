@@ -1,15 +1,36 @@
-/** The two informers podeip runs: trimmed Pods and EIPClaims; every change enqueues its key. */
-import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+/**
+ * The informers podeip runs: trimmed Pods and EIPClaims (every change enqueues its key), EIPPools
+ * (every change calls onPoolChange with the pool's name) and trimmed Namespaces (read for the pools'
+ * namespaceSelectors; a change enqueues nothing).
+ */
+import type { KubeConfig, V1Namespace, V1Pod } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import { type EIPClaim, keyOf } from '../k8s/eipclaim.js';
-import { Informer, type InformerOptions } from '../k8s/informer.js';
+import type { EIPPool } from '../k8s/eippool.js';
+import { Informer, type InformerOptions, type InformerSource } from '../k8s/informer.js';
 import type { KubeApi } from '../k8s/kube-api.js';
 import { type PodView, trimPod } from '../k8s/pod-view.js';
 import { ListHealth } from './list-health.js';
 
+/** The slice of a Namespace that podeip reads. */
+export interface NamespaceView {
+  name: string;
+  labels: Record<string, string>;
+  resourceVersion: string;
+}
+
+export function trimNamespace(namespace: V1Namespace): NamespaceView {
+  const metadata = namespace.metadata ?? {};
+  return { name: metadata.name ?? '', labels: { ...(metadata.labels ?? {}) }, resourceVersion: metadata.resourceVersion ?? '' };
+}
+
 export interface Caches {
   pods: Informer<PodView>;
   claims: Informer<EIPClaim>;
+  /** Keyed by pool name (cluster-scoped). */
+  pools: Informer<EIPPool>;
+  /** Keyed by namespace name. */
+  namespaces: Informer<NamespaceView>;
   /** Why the caches are unhealthy (a relist keeps failing), or undefined. */
   health(): string | undefined;
 }
@@ -24,30 +45,53 @@ export function createCaches(
   logger: Logger,
   onChange: (key: string) => void,
   tuning: InformerTuning = {},
+  onPoolChange: (name: string) => void = () => undefined,
 ): Caches {
-  const podHealth = new ListHealth(api.podWatchPath);
-  const claimHealth = new ListHealth(api.claimWatchPath);
-  const pods = new Informer<PodView>(
-    kubeConfig,
+  const healths: ListHealth[] = [];
+  const informer = <T>(source: InformerSource<T>, changed: (key: string) => void): Informer<T> => {
+    const health = new ListHealth(source.watchPath);
+    healths.push(health);
+    return new Informer<T>(kubeConfig, { ...source, list: health.track(source.list) }, { ...tuning, logger, onChange: changed });
+  };
+  const pods = informer<PodView>(
     {
       watchPath: api.podWatchPath,
-      list: podHealth.track(() => api.listPods()),
+      list: () => api.listPods(),
       transform: (raw) => trimPod(raw as V1Pod, conditionTypes),
       keyOf,
       resourceVersionOf: (pod) => pod.resourceVersion,
     },
-    { ...tuning, logger, onChange },
+    onChange,
   );
-  const claims = new Informer<EIPClaim>(
-    kubeConfig,
+  const claims = informer<EIPClaim>(
     {
       watchPath: api.claimWatchPath,
-      list: claimHealth.track(() => api.listClaims()),
+      list: () => api.listClaims(),
       transform: (raw) => raw as EIPClaim,
       keyOf: (claim) => keyOf(claim.metadata),
       resourceVersionOf: (claim) => claim.metadata.resourceVersion,
     },
-    { ...tuning, logger, onChange },
+    onChange,
   );
-  return { pods, claims, health: () => podHealth.problem() ?? claimHealth.problem() };
+  const pools = informer<EIPPool>(
+    {
+      watchPath: api.poolWatchPath,
+      list: () => api.listPools(),
+      transform: (raw) => raw as EIPPool,
+      keyOf: (pool) => pool.metadata.name,
+      resourceVersionOf: (pool) => pool.metadata.resourceVersion,
+    },
+    onPoolChange,
+  );
+  const namespaces = informer<NamespaceView>(
+    {
+      watchPath: api.namespaceWatchPath,
+      list: () => api.listNamespaces(),
+      transform: (raw) => trimNamespace(raw as V1Namespace),
+      keyOf: (namespace) => namespace.name,
+      resourceVersionOf: (namespace) => namespace.resourceVersion,
+    },
+    () => undefined,
+  );
+  return { pods, claims, pools, namespaces, health: () => healths.map((health) => health.problem()).find((problem) => problem !== undefined) };
 }
