@@ -1,7 +1,7 @@
 /**
- * A CRD version's structural OpenAPI v3 schema: pruning of unknown fields, then validation with ajv
- * (types, enums, required, patterns, bounds, formats). CEL rules (x-kubernetes-validations) are not
- * evaluated.
+ * A CRD version's structural OpenAPI v3 schema: pruning of unknown fields and defaulting of absent
+ * ones (`default`), then validation with ajv (types, enums, required, patterns, bounds, formats).
+ * CEL rules (x-kubernetes-validations) are not evaluated.
  */
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -100,7 +100,11 @@ function childPath(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-/** Drops what the schema does not declare; `pruned` collects the dropped paths (`spec.foo`, `spec.items[0].bar`). */
+/**
+ * Drops what the schema does not declare (`pruned` collects the dropped paths: `spec.foo`,
+ * `spec.items[0].bar`) and fills absent properties that have a default, as kube-apiserver does for
+ * every object it decodes (a defaulted object gets its own properties' defaults too).
+ */
 function prune(value: unknown, schema: Schema | undefined, path: string, pruned: string[]): unknown {
   if (!schema || schema['x-kubernetes-preserve-unknown-fields'] === true && !schema.properties) return value;
   if (Array.isArray(value)) return value.map((item, index) => prune(item, schema.items, childPath(path, index), pruned));
@@ -113,6 +117,9 @@ function prune(value: unknown, schema: Schema | undefined, path: string, pruned:
     else if (isPlainObject(schema.additionalProperties)) kept[key] = prune(child, schema.additionalProperties, at, pruned);
     else if (schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields'] === true) kept[key] = child;
     else pruned.push(at);
+  }
+  for (const [key, property] of Object.entries<Schema>(schema.properties ?? {})) {
+    if (!(key in kept) && property.default !== undefined) kept[key] = prune(structuredClone(property.default), property, childPath(path, key), []);
   }
   return kept;
 }

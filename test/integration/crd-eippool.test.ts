@@ -100,6 +100,12 @@ describe('EIPPool on the local API server', () => {
     expect(status.details.causes.map((cause) => cause.field).sort()).toEqual(fields);
   });
 
+  test('a pool without reclaimPolicy gets the default Delete', async () => {
+    const created = (await local.custom.createClusterCustomObject({ ...pools, body: pool('defaulted', { namespaceSelector: {} }) })) as EIPPool;
+    expect(created.spec).toEqual({ namespaceSelector: {}, reclaimPolicy: 'Delete' });
+    await local.custom.deleteClusterCustomObject({ ...pools, name: 'defaulted' });
+  });
+
   test('the status schema knows only the address states and ownerships of SPEC §10', async () => {
     const error = await api.patchPoolStatus('game-eu', { addresses: [{ addressId: 'eip-1', ownership: 'Borrowed', state: 'Lent' }] }).catch((caught: unknown) => caught);
     const status = JSON.parse((error as { body: string }).body) as { code: number; details: { causes: Array<{ field: string }> } };
