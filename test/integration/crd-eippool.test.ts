@@ -71,7 +71,7 @@ describe('EIPPool on the local API server', () => {
   });
 
   test('kubectl get eipp shows NAME TOTAL AVAILABLE BOUND AGE from the status, and RECLAIM with -o wide', async () => {
-    await api.patchPoolStatus('game-eu', { total: 6, available: 2, bound: 4 });
+    await api.patchPoolStatus('game-eu', { allocations: 6, total: 6, available: 2, bound: 4 });
     const rows = (await kubectl.ok('get', 'eipp')).trimEnd().split('\n').map((line) => line.split(/\s+/));
     expect(rows).toEqual([
       ['NAME', 'TOTAL', 'AVAILABLE', 'BOUND', 'AGE'],
@@ -118,6 +118,7 @@ describe('EIPPool on the local API server', () => {
     expect(patched.metadata.finalizers).toEqual(['podeip.io/pool']);
     const withStatus = await api.patchPoolStatus('game-eu', { addresses: [{ addressId: 'eip-1', publicIP: '203.0.113.7', ownership: 'Owned', state: 'Bound', claim: 'games/lobby-1' }] });
     expect(withStatus.status).toEqual({
+      allocations: 6,
       total: 6,
       available: 2,
       bound: 4,
