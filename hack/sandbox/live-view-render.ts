@@ -128,7 +128,8 @@ export function latestWarnings(warnings: WarningView[], count = WARNINGS_SHOWN):
   for (const warning of warnings) {
     const key = `${warning.namespace}/${warning.name} ${warning.reason} ${warning.message}`;
     const kept = byWhat.get(key);
-    if (!kept || warning.at > kept.at || (warning.at === kept.at && warning.kind === 'Pod')) byWhat.set(key, warning);
+    const shown = kept?.kind === 'Pod' ? kept : warning;
+    byWhat.set(key, { ...shown, at: kept && kept.at > warning.at ? kept.at : warning.at });
   }
   return [...byWhat.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, count);
 }
