@@ -3,7 +3,7 @@
  * against the kubeconfig it writes (SPEC §9; issue "Run it like a product", Done when).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +38,7 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'podeip-sandbox-'));
+    await writeFile(join(dir, 'controller.log'), 'a line from an earlier run\n');
     child = spawn(CLI, ['sandbox', `--provider=${provider}`, '--kubeconfig', join(dir, 'kubeconfig'), '--ready-file', join(dir, 'ready.json')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -76,6 +77,10 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
       const shown = await kubectl(kubeconfig, ['get', 'pod', claim.metadata.name, '-n', claim.metadata.namespace, '-o', `jsonpath=${jsonPath}`]);
       expect(shown).toBe(claim.status!.publicIP);
     }
+    for (const claim of claims.filter((bound) => bound.metadata.name.startsWith('game-'))) {
+      const line = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  default/${claim.metadata.name} public-ip=${claim.status!.publicIP!.replace(/\./g, '\\.')} address=${claim.status!.addressId} phase=Bound ready=True pod-ip=10\\.[\\d.]+$`, 'm');
+      await waitFor(async () => line.test(output) || undefined, 30_000, `a timestamped line for ${claim.metadata.name} on stdout`, 100, () => output);
+    }
     const table = await kubectl(kubeconfig, ['get', 'eipc', '-A']);
     expect(table.split('\n')[0]).toMatch(/NAMESPACE\s+NAME\s+PUBLIC-IP\s+ADDRESS\s+PHASE\s+READY\s+POLICY\s+AGE/);
     expect(table).toContain(claims[0]!.status!.publicIP!);
@@ -86,6 +91,11 @@ describe.each(['tencent', 'alibaba'] as const)('podeip sandbox --provider %s', (
     child.kill('SIGINT');
     expect(await exit).toBe(0);
     for (const url of [ready.apiServer, ready.cloudEndpoint, ready.metrics]) expect(await isListening(new URL(url))).toBe(false);
+    await expect(access(join(dir, 'ready.json'))).rejects.toThrow('ENOENT');
+    await expect(access(join(dir, 'sandbox.pid'))).rejects.toThrow('ENOENT');
+    const log = await readFile(join(dir, 'controller.log'), 'utf8');
+    expect(log).not.toContain('earlier run');
+    expect(log.split('\n')[0]).toContain('"msg":"podeip started"');
   }, 40_000);
 });
 
