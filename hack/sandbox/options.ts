@@ -24,7 +24,9 @@ export const SANDBOX_USAGE = `Usage: podeip sandbox [flags] [-- CONTROLLER FLAGS
 
 Starts, on 127.0.0.1 only, a local Kubernetes API server with simulated nodes and workloads, the
 chosen cloud's EIP emulator, and the podeip controller against both; then applies the demo
-workloads from config/samples/ and shows their pods, claims and public IPs until Ctrl-C.
+workloads from config/samples/ and shows their claims and public IPs until Ctrl-C: a table redrawn
+in place on a terminal, one timestamped line per change otherwise. One sandbox runs per folder (the
+kubeconfig's); a second one there stops at once.
 
 Flags:
   --provider tencent|alibaba   cloud to emulate (default tencent)
