@@ -18,7 +18,7 @@ import type { BenchProvider } from './bench-providers.js';
 export const CONTROLLER_USER = 'podeip-controller';
 export const BENCH_USER = 'podeip-bench';
 export const CLUSTER_ID = 'bench';
-const CRD_FILE = `${findRepoRoot(import.meta.url)}/crds/podeip.io_eipclaims.yaml`;
+const CRD_FILES = ['podeip.io_eipclaims.yaml', 'podeip.io_eippools.yaml'].map((file) => `${findRepoRoot(import.meta.url)}/crds/${file}`);
 /** Watch history long enough that no informer has to relist during a run of a few thousand pods. */
 const RETAINED_EVENTS = 200_000;
 
@@ -45,7 +45,7 @@ export async function startBenchWorld(provider: BenchProvider, pods: number): Pr
   try {
     const apiServer = await startKubeApiServer({ retainedEvents: RETAINED_EVENTS });
     stack.push(() => apiServer.close());
-    await applyManifestFiles(apiServer.kubeConfig(), [CRD_FILE]);
+    await applyManifestFiles(apiServer.kubeConfig(), CRD_FILES);
     const network = new PodNetwork({ idStyle: provider.name });
     const cloud = await provider.startEmulator(network, 2 * pods + 20);
     stack.push(() => cloud.close());

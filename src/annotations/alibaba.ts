@@ -4,7 +4,8 @@
  * several names must agree everywhere, so a pod never gets an address it did not clearly ask for.
  */
 import { type AnnotationDialect, type ClaimRequest, type PodAnnotationsView, invalid } from './claim-request.js';
-import { BadAlibabaValue, allocationOf, releaseStrategyOf } from './alibaba-values.js';
+import { BadAlibabaValue, DEFAULT_ALIBABA_ALLOCATION, allocationOf, releaseStrategyOf } from './alibaba-values.js';
+import { isInvalid, namedPool } from './pool-request.js';
 import { type AnnotationFamily, familyInputsOf, typoIn } from './annotation-keys.js';
 
 export const ACK_PREFIX = 'k8s.aliyun.com/';
@@ -57,6 +58,7 @@ export type SettingLookup = (setting: AlibabaSetting) => FoundSetting | undefine
 
 export const alibabaDialect: AnnotationDialect = {
   provider: 'alibaba',
+  defaultAllocation: DEFAULT_ALIBABA_ALLOCATION,
   extraConditionTypes: [ALIBABA_EIP_CONDITION],
   parse: parseAlibabaAnnotations,
   inputsOf: (pod) => familyInputsOf(FAMILY, pod.annotations),
@@ -87,11 +89,14 @@ function requestOf(annotations: Record<string, string>): ClaimRequest {
   const withEip = lookup('withEip');
   const staticId = lookup('instanceId');
   const wantsOwned = wantsAnOwnedAddress(withEip);
-  if (!wantsOwned && !staticId) return { kind: 'none' };
+  const pool = namedPool(annotations, (staticId ?? (wantsOwned ? withEip : undefined))?.key);
+  if (isInvalid(pool)) return pool;
+  if (!wantsOwned && !staticId && !pool) return { kind: 'none' };
   if (wantsOwned && staticId) {
     throw new BadAlibabaValue(staticId.key, `cannot be combined with ${withEip!.key}: ask for an owned or a static address, not both`);
   }
   const policy = releaseStrategyOf(lookup('releaseStrategy'));
+  if (pool) return { kind: 'pool', ...policy, pool: pool.name };
   if (staticId) return { kind: 'static', ...policy, addressIds: [staticAddressId(staticId)], chooseByOrdinal: false };
   return { kind: 'owned', ...policy, allocation: allocationOf(lookup) };
 }

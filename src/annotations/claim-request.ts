@@ -25,6 +25,12 @@ export interface StaticAddressRequest extends RequestCommon {
   chooseByOrdinal: boolean;
 }
 
+/** SPEC §10: an address of the named EIPPool. */
+export interface PoolAddressRequest extends RequestCommon {
+  kind: 'pool';
+  pool: string;
+}
+
 export interface InvalidRequest {
   kind: 'invalid';
   /** The full annotation key at fault. */
@@ -36,7 +42,10 @@ export interface NoRequest {
   kind: 'none';
 }
 
-export type ClaimRequest = OwnedAddressRequest | StaticAddressRequest | InvalidRequest | NoRequest;
+export type ClaimRequest = OwnedAddressRequest | StaticAddressRequest | PoolAddressRequest | InvalidRequest | NoRequest;
+
+/** What a pod asks for when it asks for something podeip can act on. */
+export type ValidRequest = OwnedAddressRequest | StaticAddressRequest | PoolAddressRequest;
 
 export interface PodAnnotationsView {
   name: string;
@@ -55,6 +64,8 @@ export interface AnnotationDialect {
   inputsOf(pod: PodAnnotationsView): Record<string, string>;
   /** The provider-family output annotations (podeip.io/ outputs are added by the reconciler). */
   outputAnnotations(publicIp: string, addressId: string): Record<string, string>;
+  /** What an allocation asks for when nothing says otherwise (an EIPPool's spares fill it in). */
+  readonly defaultAllocation: AllocationParams;
   /** Pod condition types to set besides podeip.io/eip-bound. */
   readonly extraConditionTypes: string[];
 }

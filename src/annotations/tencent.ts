@@ -3,6 +3,7 @@
  * `eks.tke.cloud.tencent.com/`. Legacy `Bandwidth`/`ISP` keys lose to their API-key twins.
  */
 import type { AllocationParams } from '../providers/provider.js';
+import { isInvalid, namedPool } from './pool-request.js';
 import { type AnnotationFamily, familyInputsOf, typoIn } from './annotation-keys.js';
 import {
   type AnnotationDialect,
@@ -75,6 +76,7 @@ function find(annotations: Record<string, string>, name: string): Found | undefi
 
 export const tencentDialect: AnnotationDialect = {
   provider: 'tencent',
+  defaultAllocation: DEFAULT_TENCENT_ALLOCATION,
   extraConditionTypes: [],
   parse: parseTencentAnnotations,
   inputsOf: (pod) => familyInputsOf(FAMILY, pod.annotations),
@@ -90,13 +92,16 @@ export function parseTencentAnnotations(pod: PodAnnotationsView): ClaimRequest {
 function requestOf(pod: PodAnnotationsView): ClaimRequest {
   const attributes = find(pod.annotations, 'eip-attributes');
   const idList = find(pod.annotations, 'eip-id-list');
-  if (!attributes && !idList) return { kind: 'none' };
+  const pool = namedPool(pod.annotations, (attributes ?? idList)?.key);
+  if (isInvalid(pool)) return pool;
+  if (!attributes && !idList && !pool) return { kind: 'none' };
   if (attributes && idList) {
     return invalid(idList.key, `cannot be combined with ${attributes.key}: ask for an owned or a static address, not both`);
   }
   const policy = find(pod.annotations, 'eip-claim-delete-policy');
   const deletePolicy = policy ? parseDeletePolicy(policy.value) : 'Delete';
   if (deletePolicy === undefined) return invalid(policy!.key, `must be "Never" or absent, got ${JSON.stringify(policy!.value)}`);
+  if (pool) return { kind: 'pool', deletePolicy, pool: pool.name };
   try {
     if (idList) return { kind: 'static', deletePolicy, addressIds: parseIdList(idList.value), chooseByOrdinal: isNamedByOrdinal(pod) };
     return { kind: 'owned', deletePolicy, allocation: parseAttributes(attributes!.value) };

@@ -48,6 +48,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     ...(flags.claimExpiredMs !== undefined ? { claimExpiredMs: flags.claimExpiredMs } : {}),
     enableOwnerRef: flags.enableOwnerRef,
     allowAddressTakeover: flags.allowAddressTakeover,
+    staticAddresses: flags.staticAddresses,
     maxConcurrentReconciles: flags.maxConcurrentReconciles,
     metricsBindAddress: flags.metricsBindAddress,
     healthProbeBindAddress: flags.healthProbeBindAddress,

@@ -14,6 +14,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'claim-expired-duration', kind: 'string', help: 'release a retained claim\'s address this long after its pod is gone; Go duration, at least 5m', defaultText: 'never' },
   { name: 'enable-ownerref', kind: 'boolean', help: 'give new claims an owner reference to the pod\'s workload, so deleting it releases their addresses' },
   { name: 'allow-address-takeover', kind: 'boolean', help: 'bind a static address even when something podeip did not bind holds it' },
+  { name: 'static-addresses', kind: 'string', help: 'any: a pod may name any address of the account; pooled: only an address an EIPPool that admits the pod lends', defaultText: 'any' },
   { name: 'namespace', kind: 'string', help: 'watch only this namespace', defaultText: 'all namespaces' },
   { name: 'kubeconfig', kind: 'string', help: 'path to a kubeconfig', defaultText: 'in-cluster, then $KUBECONFIG' },
   { name: 'metrics-bind-address', kind: 'string', help: 'address of the /metrics endpoint; 0 disables it', defaultText: ':8080' },
@@ -63,6 +64,7 @@ export interface RunFlags extends CloudAccessFlags {
   claimExpiredMs?: number;
   enableOwnerRef: boolean;
   allowAddressTakeover: boolean;
+  staticAddresses: 'any' | 'pooled';
   namespace?: string;
   metricsBindAddress: string;
   healthProbeBindAddress: string;
@@ -91,6 +93,7 @@ export function parseRunFlags(argv: string[]): RunFlags {
     dryRun: flag('dry-run'),
     enableOwnerRef: flag('enable-ownerref'),
     allowAddressTakeover: flag('allow-address-takeover'),
+    staticAddresses: staticAddressesOf(text('static-addresses') ?? 'any'),
     metricsBindAddress: bindAddressOf('metrics-bind-address', text('metrics-bind-address') ?? ':8080'),
     healthProbeBindAddress: bindAddressOf('health-probe-bind-address', text('health-probe-bind-address') ?? ':8081'),
     leaderElect: flag('leader-elect'),
@@ -125,6 +128,11 @@ export function cloudAccessOf(text: (name: string) => string | undefined): Cloud
 function required(name: string, value: string | undefined): string {
   if (!value) throw new FlagError(`--${name} is required`);
   return value;
+}
+
+function staticAddressesOf(value: string): 'any' | 'pooled' {
+  if (value === 'any' || value === 'pooled') return value;
+  throw new FlagError(`--static-addresses must be any or pooled, got "${value}"`);
 }
 
 function providerOf(value: string): ProviderName {

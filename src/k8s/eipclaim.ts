@@ -50,6 +50,8 @@ export interface EIPClaimSpec {
   /** Static address; absent with no allocation = a static request that has no address to take yet. */
   addressId?: string;
   allocation?: AllocationParams;
+  /** SPEC §10: the EIPPool whose addresses the claim takes. */
+  pool?: string;
 }
 
 export interface EIPClaimStatus {
@@ -57,6 +59,8 @@ export interface EIPClaimStatus {
   addressId?: string;
   publicIP?: string;
   ownership?: 'Owned' | 'Static';
+  /** The EIPPool the held address came from (recorded with it): it goes back there when the claim lets it go. */
+  pool?: string;
   podUID?: string;
   privateIP?: string;
   networkInterfaceId?: string;
@@ -85,7 +89,8 @@ export function keyOf(meta: { namespace?: string; name?: string }): string {
   return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
 }
 
+/** `namespace/name`, or a cluster-scoped object's bare name (namespace ''). */
 export function splitKey(key: string): { namespace: string; name: string } {
   const slash = key.indexOf('/');
-  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+  return slash === -1 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }

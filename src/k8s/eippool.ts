@@ -48,6 +48,8 @@ export interface PoolAddressStatus {
 }
 
 export interface EIPPoolStatus {
+  /** How many owned addresses the pool has asked the cloud for, ever: the next allocation's ClientToken sequence. */
+  allocations?: number;
   total?: number;
   available?: number;
   bound?: number;

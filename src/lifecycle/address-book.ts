@@ -47,6 +47,20 @@ export class AddressBook {
     return this.fetch(addressId);
   }
 
+  /** The last thing known about an address, however old; never reads the cloud. */
+  known(addressId: string): CloudAddress | undefined {
+    return this.entries.get(addressId)?.address;
+  }
+
+  /** Reads every address carrying these tags (one describe) and caches what it learns. */
+  readTagged(tags: Record<string, string>): Promise<CloudAddress[]> {
+    return this.reading(async (learn) => {
+      const found = await this.provider.describeByTags(tags);
+      for (const address of found) learn(address.id, address);
+      return found;
+    });
+  }
+
   /** Always reads the cloud (batched with every other read of this moment). */
   refresh(addressId: string): Promise<CloudAddress | undefined> {
     return this.fetch(addressId);

@@ -15,15 +15,14 @@ import type { LifecycleContext } from './context.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { ADDRESS_ID_ANNOTATION, withdrawPodOutputs, writePodOutputs } from './pod-outputs.js';
 import { blockerOf, chooseStaticAddress } from './static-choice.js';
-import type { OwnedAddressRequest, StaticAddressRequest } from '../annotations/claim-request.js';
+import type { StaticAddressRequest, ValidRequest } from '../annotations/claim-request.js';
 import { ownershipOf } from './ownership.js';
+import { POOL_ANNOTATION, type EIPPool } from '../k8s/eippool.js';
 import { unbind } from './unbinding.js';
 import type { PollDelays } from './poll-delays.js';
 import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
-
-export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
 
 /**
  * The claim holds an address its spec (the pod's current request) no longer asks for. A static
@@ -32,7 +31,9 @@ export type ValidRequest = OwnedAddressRequest | StaticAddressRequest;
  */
 function holdsUnwantedAddress(claim: EIPClaim): boolean {
   const held = claim.status?.addressId;
-  if (!held || claim.spec.addressId === held) return false;
+  if (!held) return false;
+  if (claim.status?.pool || claim.spec.pool) return claim.status?.pool !== claim.spec.pool;
+  if (claim.spec.addressId === held) return false;
   return ownershipOf(claim).name === 'Owned' ? claim.spec.allocation === undefined : true;
 }
 
@@ -89,6 +90,7 @@ export class Binder {
 
   private async acquire(key: string, claim: EIPClaim, pod: PodView, request: ValidRequest): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
     if (request.kind === 'static') return this.takeStatic(key, claim, pod, request);
+    if (request.kind === 'pool') return this.takeFromPool(key, claim, pod, request.pool);
     if (pod.podIP && !(await this.context.provider.resolveTarget(pod.podIP))) return { result: await this.noNetworkInterface(key, claim, pod) };
     const { addressId, adopted } = await this.adoptOrAllocate(claim, pod);
     const updated = await this.writer.updateStatus(
@@ -140,6 +142,8 @@ export class Binder {
       await this.reportWaiting(claim, pod, 'NoAddress', 'InvalidEIPRequest', message);
       return { result: {} };
     }
+    const unauthorized = this.staticAuthorizationProblem(addressId, pod);
+    if (unauthorized) return { result: await this.refuseInput(claim, pod, unauthorized) };
     if (!(await this.context.addresses.get(addressId))) return { result: await this.staticAddressMissing(claim, pod, addressId) };
     const holder = blockerOf(addressId, claim, this.context.claims.list());
     if (holder) {
@@ -155,6 +159,7 @@ export class Binder {
 
   private async addressLost(claim: EIPClaim, pod: PodView): Promise<ReconcileResult> {
     const addressId = claim.status!.addressId!;
+    if (ownershipOf(claim).name === 'Pooled') return this.poolAddressLost(claim, pod, addressId);
     if (ownershipOf(claim).name === 'Static') {
       const forgotten = await this.writer.updateStatus(claim, { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null }, [
         { type: 'Allocated', status: 'False', reason: 'AddressNotFound', message: `static address ${addressId} does not exist` },
@@ -239,6 +244,75 @@ export class Binder {
     return this.writer.updateStatus(claim, { privateIP: target.privateIp, networkInterfaceId: target.networkInterfaceId });
   }
 
+  /**
+   * SPEC §10: an address of the pool, handed out at once when one is free (the pool grows toward
+   * maxSize when none is, and spares are replenished in the background); at maxSize the claim waits,
+   * oldest first, with PoolExhausted. A pool that does not exist or does not admit the pod is bad input.
+   */
+  private async takeFromPool(key: string, claim: EIPClaim, pod: PodView, poolName: string): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+    const { pools } = this.context;
+    const refusal = pools.refusal(poolName, pod);
+    if (refusal) return { result: await this.refuseInput(claim, pod, `annotation ${POOL_ANNOTATION} ${refusal.problem}`) };
+    const pool = pools.pool(poolName)!;
+    const member = pools.take(pool, claim);
+    this.context.wakePool(poolName);
+    if (!member) return { result: await this.waitForPool(key, claim, pod, pool) };
+    let updated: EIPClaim;
+    try {
+      updated = await this.writer.updateStatus(claim, { addressId: member.addressId, ownership: member.ownership, pool: poolName, phase: 'Allocated' }, [
+        { type: 'Allocated', status: 'True', reason: 'PoolAddress', message: `address ${member.addressId} of EIPPool ${poolName}` },
+      ]);
+    } finally {
+      pools.settle(member.addressId);
+    }
+    await announce(this.context, { pod, claim: updated }, 'Normal', 'AllocatedEIP', `took ${member.addressId} from EIPPool ${poolName}`);
+    return { claim: updated };
+  }
+
+  private async waitForPool(key: string, claim: EIPClaim, pod: PodView, pool: EIPPool): Promise<ReconcileResult> {
+    const name = pool.metadata.name;
+    const maxSize = pool.spec.allocation?.maxSize ?? 0;
+    if (this.context.pools.owned(name).length < maxSize) {
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'PoolAllocating', message: `EIPPool ${name} is allocating an address for this claim` }]);
+      return this.poll(key);
+    }
+    const message = `EIPPool ${name} has no free address (${this.context.pools.members(pool).length} in the pool, maxSize ${maxSize}); waiting for one to be returned`;
+    await this.reportWaiting(claim, pod, 'PoolExhausted', 'PoolExhausted', message);
+    return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
+  }
+
+  /** A pool's address the cloud no longer has: the claim takes another one of the pool. */
+  private async poolAddressLost(claim: EIPClaim, pod: PodView, addressId: string): Promise<ReconcileResult> {
+    const message = `address ${addressId} of EIPPool ${claim.status?.pool} no longer exists; taking another`;
+    await withdrawPodOutputs(this.context, pod, 'AddressLost', message, true);
+    await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', message);
+    await this.writer.updateStatus(claim, { addressId: null, ownership: null, pool: null, publicIP: null, privateIP: null, networkInterfaceId: null, phase: 'Pending' }, [
+      { type: 'Allocated', status: 'False', reason: 'AddressLost', message },
+    ]);
+    return { requeueAfterMs: 0 };
+  }
+
+  /**
+   * SPEC §10 authorization: an address a pool lends goes only to pods that pool admits; with
+   * --static-addresses=pooled, only such addresses may be named at all.
+   */
+  private staticAuthorizationProblem(addressId: string, pod: PodView): string | undefined {
+    const lender = this.context.pools.lenderOf(addressId);
+    if (lender) {
+      const problem = this.context.pools.admissionProblem(lender, pod);
+      return problem && `names ${addressId}, which EIPPool ${lender.metadata.name} lends: ${problem.problem}`;
+    }
+    if (this.context.settings.staticAddresses !== 'pooled') return undefined;
+    return `names ${addressId}, which no EIPPool lists; with --static-addresses=pooled a pod may name only addresses of an EIPPool that admits namespace ${pod.namespace}`;
+  }
+
+  /** Bad input found on the way (a pool or an address the pod may not have): no cloud call, the claim and the pod say why. */
+  private async refuseInput(claim: EIPClaim, pod: PodView, message: string): Promise<ReconcileResult> {
+    if (pod.ownConditions[EIP_BOUND_CONDITION] !== 'True') await withdrawPodOutputs(this.context, pod, 'InvalidRequest', message, false);
+    await this.reportWaiting(claim, pod, 'InvalidRequest', 'InvalidEIPRequest', message);
+    return {};
+  }
+
   /** A static address the cloud does not know (deleted, or an id of another account or region): nothing to bind, nothing to undo. */
   private async staticAddressMissing(claim: EIPClaim, pod: PodView, addressId: string): Promise<ReconcileResult> {
     const message = `static address ${addressId} does not exist`;
@@ -262,13 +336,14 @@ export class Binder {
     await withdrawPodOutputs(this.context, pod, 'AddressChanged', message, true);
     await this.writer.updateStatus(
       claim,
-      { addressId: null, ownership: null, publicIP: null, privateIP: null, networkInterfaceId: null, podUID: null, boundAt: null, phase: 'Pending' },
+      { addressId: null, ownership: null, pool: null, publicIP: null, privateIP: null, networkInterfaceId: null, podUID: null, boundAt: null, phase: 'Pending' },
       [
         { type: 'Allocated', status: 'False', reason: 'AddressChanged', message },
         { type: 'Bound', status: 'False', reason: 'AddressChanged', message },
         { type: 'Ready', status: 'False', reason: 'AddressChanged', message },
       ],
     );
+    if (claim.status?.pool) this.context.wakePool(claim.status.pool);
     return { requeueAfterMs: 0 };
   }
 

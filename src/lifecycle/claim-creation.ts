@@ -1,11 +1,11 @@
 /** R1: a pod that asks for an EIP, and is neither terminating nor finished, gets a claim at once (also for bad input, SPEC §3.4). */
-import type { InvalidRequest, OwnedAddressRequest, StaticAddressRequest } from '../annotations/claim-request.js';
+import type { InvalidRequest, StaticAddressRequest, ValidRequest } from '../annotations/claim-request.js';
 import { type EIPClaim, type EIPClaimSpec, FINALIZER, GROUP, KIND, type OwnerReference, VERSION } from '../k8s/eipclaim.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { LifecycleContext } from './context.js';
 import { chooseStaticAddress, ordinalOf } from './static-choice.js';
 
-type ClaimRequestOrInvalid = OwnedAddressRequest | StaticAddressRequest | InvalidRequest;
+type ClaimRequestOrInvalid = ValidRequest | InvalidRequest;
 
 /**
  * The claim's spec from the pod's request. A static entry, once held, stays while the request still
@@ -15,6 +15,10 @@ export function specFor(context: LifecycleContext, request: ClaimRequestOrInvali
   if (request.kind === 'invalid') return { provider: context.provider.name, deletePolicy: 'Delete' };
   const spec: EIPClaimSpec = { provider: context.provider.name, deletePolicy: request.deletePolicy };
   if (request.expireAfter) spec.expireAfter = request.expireAfter;
+  if (request.kind === 'pool') {
+    spec.pool = request.pool;
+    return spec;
+  }
   if (request.kind === 'owned') {
     // The parameters an address was allocated with stay on record; until then, the current ones count.
     spec.allocation = (current?.status?.addressId && current.spec?.allocation) || request.allocation;

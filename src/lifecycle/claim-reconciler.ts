@@ -4,7 +4,7 @@
  * retention and expiry (R4–R6) and the finalizer (R4/R7/R8).
  */
 import type { Logger } from 'pino';
-import type { ClaimRequest, InvalidRequest } from '../annotations/claim-request.js';
+import type { ClaimRequest, InvalidRequest, ValidRequest } from '../annotations/claim-request.js';
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import { EIP_BOUND_CONDITION, isTerminal, type PodView } from '../k8s/pod-view.js';
@@ -12,7 +12,7 @@ import { CloudError } from '../providers/cloud-error.js';
 import mergePatch from 'json-merge-patch';
 import { withdrawPodOutputs } from './pod-outputs.js';
 import { announce } from './announce.js';
-import { Binder, type ValidRequest } from './binding.js';
+import { Binder } from './binding.js';
 import { createClaim, specFor } from './claim-creation.js';
 import { ClaimWriter } from './claim-writer.js';
 import type { LifecycleContext } from './context.js';

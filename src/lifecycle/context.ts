@@ -10,6 +10,7 @@ import type { KubeApi } from '../k8s/kube-api.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { Provider } from '../providers/provider.js';
 import type { ControllerMetrics } from '../telemetry/metrics.js';
+import type { PoolBook } from '../pools/pool-book.js';
 import type { AddressBook } from './address-book.js';
 
 export interface LifecycleSettings {
@@ -24,6 +25,8 @@ export interface LifecycleSettings {
   retry: RetryPolicy;
   /** Orphan grace period (R12). */
   orphanGraceMs: number;
+  /** --static-addresses: `pooled` honours a static request only for an address a pool that admits the pod lends (SPEC §10). */
+  staticAddresses: 'any' | 'pooled';
 }
 
 export interface LifecycleContext {
@@ -37,6 +40,9 @@ export interface LifecycleContext {
   clock: Clock;
   metrics: ControllerMetrics;
   settings: LifecycleSettings;
+  pools: PoolBook;
+  /** Asks the pool reconciler to look at a pool now (a claim waits on it, or returned an address). */
+  wakePool(name: string): void;
 }
 
 export interface ReconcileScope {

@@ -35,6 +35,8 @@ export class Finalizer {
     if (subjects.pod) await this.withdrawFrom(subjects.pod, claim);
     await this.writer.removeFinalizer(releasing);
     this.context.claims.forget(key);
+    // The address is free only now that no claim holds it: the pool may hand it to a waiting claim.
+    if (claim.status?.pool) this.context.wakePool(claim.status.pool);
     return {};
   }
 

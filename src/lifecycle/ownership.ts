@@ -11,7 +11,7 @@ import { doneIfGone, withFailureEvent } from './cloud-steps.js';
 import type { LifecycleContext } from './context.js';
 
 export interface Ownership {
-  readonly name: 'Owned' | 'Static';
+  readonly name: 'Owned' | 'Static' | 'Pooled';
   /** Whether podeip put the address where it now points, and so may take it off there. */
   boundByPodeip(claim: EIPClaim, address: CloudAddress): boolean;
   /** The target goes on the claim before the bind, so that a bind completing unrecorded is still undone. */
@@ -34,8 +34,19 @@ const STATIC: Ownership = {
   relinquish: async () => undefined,
 };
 
+/** An address lent by an EIPPool goes back to it, unbound (SPEC §10): the pool decides whether it is ever released. */
+const POOLED: Ownership = {
+  name: 'Pooled',
+  boundByPodeip: STATIC.boundByPodeip,
+  recordsTargetBeforeBind: true,
+  relinquish: async (context, addressId, subjects) => {
+    if (subjects.claim) context.pools.returned(subjects.claim, addressId);
+  },
+};
+
 /** The held address's ownership; a claim that records none is treated as static: never released by mistake (R12 collects a leak). */
 export function ownershipOf(claim: EIPClaim): Ownership {
+  if (claim.status?.pool) return POOLED;
   return claim.status?.ownership === 'Owned' ? OWNED : STATIC;
 }
 

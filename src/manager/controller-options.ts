@@ -12,6 +12,8 @@ export type LeaderElectionSettings = Pick<LeaderElectionOptions, 'namespace' | '
 
 export interface ControllerOptions {
   kubeConfig: KubeConfig;
+  /** --static-addresses (SPEC §10): `pooled` honours static requests only for addresses a pool that admits the pod lends; default `any`. */
+  staticAddresses?: 'any' | 'pooled';
   provider: ProviderName;
   region: string;
   clusterId: string;

@@ -26,6 +26,8 @@ import { ControllerMetrics } from '../telemetry/metrics.js';
 import { type Caches, createCaches } from './caches.js';
 import { CloudSync } from './cloud-sync.js';
 import type { ControllerOptions } from './controller-options.js';
+import { PoolBook } from '../pools/pool-book.js';
+import { PoolReconciler } from '../pools/pool-reconciler.js';
 import { Leadership } from './leadership.js';
 import { Manager, type Runnable } from './manager.js';
 import { WriteFence } from './write-fence.js';
@@ -33,6 +35,7 @@ import { WriteFence } from './write-fence.js';
 export type { ControllerOptions } from './controller-options.js';
 
 export const CONTROLLER_NAME = 'eipclaim';
+export const POOL_CONTROLLER_NAME = 'eippool';
 
 export interface RunningController {
   readonly metricsUrl: string;
@@ -58,6 +61,7 @@ function settingsFrom(options: ControllerOptions): LifecycleSettings {
     allowAddressTakeover: options.allowAddressTakeover ?? false,
     retry: retryPolicyWith(options),
     orphanGraceMs: options.orphanGraceMs ?? 600_000,
+    staticAddresses: options.staticAddresses ?? 'any',
   };
 }
 
@@ -104,6 +108,8 @@ interface Parts {
   context: LifecycleContext;
   caches: Caches;
   controller: KeyedController;
+  /** The EIPPool reconciler's queue (SPEC §10), keyed by pool name. */
+  poolController: KeyedController;
   sync: CloudSync;
   metrics: ControllerMetrics;
   provider: Provider;
@@ -122,14 +128,21 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const audit = new CloudAudit(logger, (addressId) => claimKeyHolding(caches, addressId));
   const provider = fence.provider(audit.provider(options.providerInstance ?? (await providerFor(options, audit.observer(metrics.cloudCallObserver()), fence))));
   const addresses = new AddressBook(provider, options.clusterId);
-  const caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller.enqueue(key), options.informers);
+  const caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller.enqueue(key), options.informers, (name) =>
+    poolController.enqueue(name),
+  );
   const events = new EventRecorder(api, clock, logger, hostname());
-  const context: LifecycleContext = { api, pods: caches.pods, claims: caches.claims, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options) };
+  const pools = new PoolBook({ pools: caches.pools, claims: caches.claims, namespaces: caches.namespaces, knownAddress: (addressId) => addresses.known(addressId) });
+  const wakePool = (name: string) => poolController.enqueue(name);
+  const context: LifecycleContext = { api, pods: caches.pods, claims: caches.claims, provider, addresses, dialect, events, clock, metrics, settings: settingsFrom(options), pools, wakePool };
   const concurrency = options.maxConcurrentReconciles ?? 10;
-  const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger, backoff: context.settings.retry.errorBackoff });
+  const backoff = context.settings.retry.errorBackoff;
+  const controller = new KeyedController(CONTROLLER_NAME, new ClaimReconciler(context).reconcile, { concurrency, metrics, logger, backoff });
+  const poolReconciler = new PoolReconciler({ context, pools: caches.pools, book: pools, wakeClaims: (keys) => keys.forEach((key) => controller.enqueue(key)) });
+  const poolController = new KeyedController(POOL_CONTROLLER_NAME, poolReconciler.reconcile, { concurrency: 1, metrics, logger, backoff });
   const orphans = new OrphanCollector(context, logger);
   const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueueResync(key), logger);
-  return { context, caches, controller, sync, metrics, provider };
+  return { context, caches, controller, poolController, sync, metrics, provider };
 }
 
 /** Both informers; `synced` settles as the first list of both does. */
@@ -140,12 +153,15 @@ function cachesRunnable(caches: Caches): Runnable & { synced: Promise<void> } {
     name: 'caches',
     needLeaderElection: false,
     synced,
-    start: () => void Promise.all([caches.pods.start(), caches.claims.start()]).then(() => settle.resolve(), settle.reject),
+    start: () => void Promise.all(informersOf(caches).map((informer) => informer.start())).then(() => settle.resolve(), settle.reject),
     stop: () => {
-      caches.pods.stop();
-      caches.claims.stop();
+      for (const informer of informersOf(caches)) informer.stop();
     },
   };
+}
+
+function informersOf(caches: Caches) {
+  return [caches.pods, caches.claims, caches.pools, caches.namespaces];
 }
 
 function providerRunnable(provider: Provider): Runnable {
@@ -153,16 +169,19 @@ function providerRunnable(provider: Provider): Runnable {
 }
 
 /** The batched start-up read (R13) once the caches are synced, then every claim and requesting pod is reconciled. */
-function reconcilersRunnable({ sync, controller, context }: Parts, synced: Promise<void>): Runnable {
+function reconcilersRunnable({ sync, controller, poolController, context, caches }: Parts, synced: Promise<void>): Runnable {
   return {
     name: 'reconcilers',
     needLeaderElection: true,
     start: async () => {
       await synced;
       await sync.runOnce();
+      poolController.start(caches.pools.list().map((pool) => pool.metadata.name));
       controller.start(initialKeys(context));
     },
-    stop: (graceMs) => controller.shutDown(graceMs),
+    stop: async (graceMs) => {
+      await Promise.all([controller.shutDown(graceMs), poolController.shutDown(graceMs)]);
+    },
   };
 }
 

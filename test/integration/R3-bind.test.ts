@@ -59,6 +59,6 @@ describe.each(PROVIDER_ROWS)('R3 bind ($name)', (row) => {
     expect(header!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'READY', 'POLICY', 'AGE']);
     expect(line!.split(/\s+/).slice(0, 6)).toEqual(['r3-web', claim.status!.publicIP, claim.status!.addressId, 'Bound', 'True', 'Delete']);
     const wide = await world().kubectl('get', 'eipc', 'r3-web', '-o', 'wide');
-    expect(wide.trim().split('\n')[0]!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'READY', 'POLICY', 'AGE', 'POD-IP', 'REASON', 'EXPIRES']);
+    expect(wide.trim().split('\n')[0]!.split(/\s+/)).toEqual(['NAME', 'PUBLIC-IP', 'ADDRESS', 'PHASE', 'READY', 'POLICY', 'AGE', 'POD-IP', 'POOL', 'REASON', 'EXPIRES']);
   });
 });

@@ -27,6 +27,7 @@ describe('EIPClaim CRD', () => {
       ['POLICY', 0],
       ['AGE', 0],
       ['POD-IP', 1],
+      ['POOL', 1],
       ['REASON', 1],
       ['EXPIRES', 1],
     ]);

@@ -19,6 +19,7 @@ import { applyManifestFiles } from '../../hack/sandbox/apply-manifests.js';
 import { startWorkloadSimulation, type WorkloadSimulation } from '../../hack/workloads/index.js';
 import { ManualClock } from '../support/manual-clock.js';
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
+import type { EIPPool, EIPPoolSpec } from '../../src/k8s/eippool.js';
 import { type ControllerOptions, type RunningController, startController } from '../../src/manager/start-controller.js';
 import { createProvider } from '../../src/providers/create-provider.js';
 import { loadControllerRbac } from '../manifests/rbac-rules.js';
@@ -27,7 +28,7 @@ import type { EmulatorSettings, ProviderRow } from './provider-rows.js';
 const run = promisify(execFile);
 export const NAMESPACE = 'default';
 export const CLUSTER_ID = 'it-cluster';
-const CRD_PATH = fileURLToPath(new URL('../../crds/podeip.io_eipclaims.yaml', import.meta.url));
+const CRD_PATHS = ['podeip.io_eipclaims.yaml', 'podeip.io_eippools.yaml'].map((file) => fileURLToPath(new URL(`../../crds/${file}`, import.meta.url)));
 /** Where config/default installs podeip: its Lease lives here, and its ServiceAccount is podeip-controller. */
 export const CONTROLLER_NAMESPACE = 'podeip-system';
 /** The bearer token naming podeip's ServiceAccount, which the request log records as the user. */
@@ -87,7 +88,7 @@ export class Harness {
     const tempDir = await mkdtemp(join(tmpdir(), 'podeip-it-'));
     const kubeconfigPath = join(tempDir, 'kubeconfig');
     await apiServer.writeKubeconfig(kubeconfigPath);
-    await applyManifestFiles(kubeConfig, [CRD_PATH]);
+    await applyManifestFiles(kubeConfig, CRD_PATHS);
     const network = new PodNetwork({ idStyle: row.idStyle });
     const cloud = await row.startEmulator(network, options.emulator ?? {});
     const workloads = await startWorkloadSimulation({ kubeConfig, network, nodes: 2, terminationCapSeconds: options.terminationCapSeconds ?? 0 });
@@ -198,6 +199,21 @@ export class Harness {
         },
       },
     });
+  }
+
+  /** An EIPPool (cluster-scoped, SPEC §10); `namespaceSelector` defaults to every namespace. */
+  async createPool(name: string, spec: Partial<EIPPoolSpec>): Promise<EIPPool> {
+    const body = { apiVersion: 'podeip.io/v1alpha1', kind: 'EIPPool', metadata: { name }, spec: { namespaceSelector: {}, ...spec } };
+    return (await this.custom.createClusterCustomObject({ group: 'podeip.io', version: 'v1alpha1', plural: 'eippools', body })) as EIPPool;
+  }
+
+  async pool(name: string): Promise<EIPPool | undefined> {
+    const read = this.custom.getClusterCustomObject({ group: 'podeip.io', version: 'v1alpha1', plural: 'eippools', name });
+    return (await read.catch(() => undefined)) as EIPPool | undefined;
+  }
+
+  async deletePool(name: string): Promise<void> {
+    await this.custom.deleteClusterCustomObject({ group: 'podeip.io', version: 'v1alpha1', plural: 'eippools', name });
   }
 
   async deletePod(name: string): Promise<void> {

@@ -44,6 +44,13 @@ describe('config/rbac grants podeip nothing it does not use', () => {
     await claimGone('rbac-set-0');
   });
 
+  test('an EIPPool keeps a spare (its finalizer and status are patched) and lends it to a pod', async () => {
+    await world().createPool('rbac-pool', { allocation: { minAvailable: 1, maxSize: 2 } });
+    await world().createPod('rbac-pooled', { 'podeip.io/pool': 'rbac-pool' });
+    await world().boundClaim('rbac-pooled');
+    await eventually('pool status written', async () => (await world().pool('rbac-pool'))?.status?.bound === 1);
+  });
+
   test('a repeated Warning bumps the count of one Event instead of adding another', async () => {
     await world().createPod('rbac-noisy', row.malformedRequest());
     await eventually('first warning', async () => (await world().events('InvalidEIPRequest', 'rbac-noisy')).length === 1);
@@ -66,6 +73,6 @@ describe('config/rbac grants podeip nothing it does not use', () => {
     const calls = world().controllerCalls();
     expect(rbac.unused(calls).map(describeAccess)).toEqual([]);
     expect(rbac.denied(calls)).toEqual([]);
-    expect(rbac.grants.length).toBe(15);
+    expect(rbac.grants.length).toBe(21);
   });
 });

@@ -12,6 +12,8 @@ describe('podeip run flags', () => {
       clusterId: 'cls-1',
       enableOwnerRef: false,
       allowAddressTakeover: false,
+      staticAddresses: 'any',
+      dryRun: false,
       metricsBindAddress: ':8080',
       healthProbeBindAddress: ':8081',
       leaderElect: false,
@@ -32,6 +34,7 @@ describe('podeip run flags', () => {
       '--claim-expired-duration=1h',
       '--enable-ownerref',
       '--allow-address-takeover=true',
+      '--static-addresses=pooled',
       '--namespace=games',
       '--kubeconfig', '/tmp/kc',
       '--metrics-bind-address=127.0.0.1:0',
@@ -50,6 +53,7 @@ describe('podeip run flags', () => {
       claimExpiredMs: 3_600_000,
       enableOwnerRef: true,
       allowAddressTakeover: true,
+      staticAddresses: 'pooled',
       namespace: 'games',
       kubeconfig: '/tmp/kc',
       metricsBindAddress: '127.0.0.1:0',
@@ -73,6 +77,7 @@ describe('podeip run flags', () => {
     [[...REQUIRED, '--metrics-bind-address=8080'], '--metrics-bind-address must be [host]:port or 0, got "8080"'],
     [[...REQUIRED, '--cloud-endpoint=ftp://x'], '--cloud-endpoint must be an http:// or https:// URL, got "ftp://x"'],
     [[...REQUIRED, '--log-level=loud'], '--log-level must be one of trace, debug, info, warn, error, fatal, got "loud"'],
+    [[...REQUIRED, '--static-addresses=some'], '--static-addresses must be any or pooled, got "some"'],
     [[...REQUIRED, '--enable-ownerref=yes'], '--enable-ownerref must be true or false, got "yes"'],
     [[...REQUIRED, '--nope'], 'unknown flag --nope'],
     [[...REQUIRED, 'extra'], 'unexpected argument "extra"'],
@@ -87,7 +92,7 @@ describe('podeip run flags', () => {
   });
 
   test('--help documents every flag of SPEC 8', () => {
-    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'leader-elect-lease-duration', 'leader-elect-renew-deadline', 'leader-elect-retry-period', 'max-concurrent-reconciles', 'cloud-endpoint', 'vpc-id', 'log-level']) {
+    for (const flag of ['provider', 'region', 'cluster-id', 'claim-expired-duration', 'enable-ownerref', 'allow-address-takeover', 'static-addresses', 'namespace', 'kubeconfig', 'metrics-bind-address', 'health-probe-bind-address', 'leader-elect', 'leader-elect-lease-duration', 'leader-elect-renew-deadline', 'leader-elect-retry-period', 'max-concurrent-reconciles', 'cloud-endpoint', 'vpc-id', 'log-level']) {
       expect(RUN_USAGE).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
     }
     expect(parseRunFlags(['--help']).help).toBe(true);
