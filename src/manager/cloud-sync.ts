@@ -20,6 +20,8 @@ export class CloudSync {
     private readonly claims: () => EIPClaim[],
     private readonly enqueue: (key: string) => void,
     private readonly logger: Logger,
+    /** After a pass that read the cloud and collected orphans (the metrics: when, and the quota); never throws. */
+    private readonly succeeded: () => Promise<void> = async () => undefined,
   ) {}
 
   /**
@@ -57,6 +59,8 @@ export class CloudSync {
       for (const claim of this.claims()) this.enqueue(keyOf(claim.metadata));
     } catch (error) {
       this.logger.warn({ err: error }, 'cloud sync failed; the next pass retries');
+      return;
     }
+    await this.succeeded();
   }
 }

@@ -22,7 +22,7 @@ import type { Provider } from '../providers/provider.js';
 import { type HttpEndpoint, serveMetrics, serveProbes } from '../server/http-endpoints.js';
 import type { CloudCallObserver } from '../providers/cloud-call-observer.js';
 import { CloudAudit } from '../telemetry/audit.js';
-import { ControllerMetrics } from '../telemetry/metrics.js';
+import { type AddressOwnershipLabel, ControllerMetrics } from '../telemetry/metrics.js';
 import { type Caches, createCaches } from './caches.js';
 import { CloudSync } from './cloud-sync.js';
 import type { ControllerOptions } from './controller-options.js';
@@ -123,7 +123,9 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   // The callbacks below run only once the Manager has started the caches and endpoints, after every part exists.
   const metrics = new ControllerMetrics({
     claimCountsByPhase: () => countByPhase(caches),
+    notReadyClaimsByReason: () => countNotReadyByReason(caches),
     unboundOwnedAddresses: () => addresses.tagged().filter((address) => address.state === 'Available').length,
+    addressesByOwnership: () => countByOwnership(caches, addresses),
   });
   const audit = new CloudAudit(logger, (addressId) => claimKeyHolding(caches, addressId));
   const provider = fence.provider(audit.provider(options.providerInstance ?? (await providerFor(options, audit.observer(metrics.cloudCallObserver()), fence))));
@@ -141,7 +143,9 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const poolReconciler = new PoolReconciler({ context, pools: caches.pools, book: pools, wakeClaims: (keys) => keys.forEach((key) => controller.enqueue(key)) });
   const poolController = new KeyedController(POOL_CONTROLLER_NAME, poolReconciler.reconcile, { concurrency: 1, metrics, logger, backoff });
   const orphans = new OrphanCollector(context, logger);
-  const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueueResync(key), logger);
+  const sync = new CloudSync(addresses, orphans, () => caches.claims.list(), (key) => controller.enqueueResync(key), logger, () =>
+    recordCloudSync(metrics, clock, provider, logger),
+  );
   return { context, caches, controller, poolController, sync, metrics, provider };
 }
 
@@ -258,6 +262,33 @@ function initialKeys(context: LifecycleContext): string[] {
 function claimKeyHolding(caches: Caches, addressId: string): string | undefined {
   const claim = caches.claims.list().find((candidate) => candidate.status?.addressId === addressId);
   return claim ? keyOf(claim.metadata) : undefined;
+}
+
+/** After a successful cloud sync pass: when, and the account's quota where the provider can read it (a failed read keeps the last value). */
+async function recordCloudSync(metrics: ControllerMetrics, clock: Clock, provider: Provider, logger: Logger): Promise<void> {
+  metrics.cloudSyncLastSuccess.set(clock.now().getTime() / 1000);
+  if (!provider.quota) return;
+  try {
+    metrics.addressQuota.set({ provider: provider.name }, await provider.quota());
+  } catch (error) {
+    logger.warn({ err: error }, 'could not read the address quota; podeip_address_quota keeps its last value');
+  }
+}
+
+function countNotReadyByReason(caches: Caches): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const claim of caches.claims.list()) {
+    const ready = claim.status?.conditions?.find((condition) => condition.type === 'Ready');
+    if (ready?.status === 'False') counts[ready.reason] = (counts[ready.reason] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Owned: every address tagged for this cluster at the last sync; static: those claims hold that are not among them. */
+function countByOwnership(caches: Caches, addresses: AddressBook): Record<AddressOwnershipLabel, number> {
+  const owned = new Set(addresses.tagged().map((address) => address.id));
+  const held = caches.claims.list().filter((claim) => claim.status?.ownership === 'Static' && claim.status.addressId && !owned.has(claim.status.addressId));
+  return { owned: owned.size, static: new Set(held.map((claim) => claim.status!.addressId)).size };
 }
 
 function countByPhase(caches: Caches): Record<string, number> {

@@ -69,6 +69,11 @@ export interface Provider {
    * something. Providers whose allocation is one call leave it out.
    */
   completeAllocation?(address: CloudAddress, allocation: AllocationParams): Promise<boolean>;
+  /**
+   * How many addresses the account may hold at once in this region, for podeip_address_quota.
+   * Providers whose cloud has no such read in the API podeip uses (Alibaba) leave it out.
+   */
+  quota?(): Promise<number>;
   /** The ENI holding this VPC private IP, or undefined when no ENI holds it (yet). */
   resolveTarget(privateIp: string): Promise<AddressTarget | undefined>;
   /** Stops timers / rate limiters. */

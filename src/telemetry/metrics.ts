@@ -1,8 +1,9 @@
 /**
- * Every metric of SPEC §6 in a private registry: podeip's own names, controller-runtime's names
- * (so existing dashboards work) and the process/Node.js defaults. No pod names or IPs as labels.
+ * Every metric of SPEC §6 and §12 in a private registry: podeip's own names, controller-runtime's
+ * names (so existing dashboards work) and the process/Node.js defaults. No pod names or IPs as labels.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { podeipVersion } from '../cli/version.js';
 import type { CloudCallObserver } from '../providers/cloud-call-observer.js';
 import type { QueueObserver } from '../controller/workqueue.js';
 
@@ -13,9 +14,19 @@ const WORKQUEUE_BUCKETS = Array.from({ length: 12 }, (_, power) => 1e-8 * 10 ** 
 
 export type ReconcileResultLabel = 'success' | 'error' | 'requeue' | 'requeue_after';
 
+/** What podeip repairs (SPEC §12): an address unbound behind its back bound again (R11), a lost owned address replaced, an orphan released (R12). */
+export const REPAIR_KINDS = ['rebind', 'replaced', 'orphan'] as const;
+export type RepairKind = (typeof REPAIR_KINDS)[number];
+
+export type AddressOwnershipLabel = 'owned' | 'static';
+
 export interface MetricsSources {
   claimCountsByPhase(): Record<string, number>;
+  /** Claims whose Ready condition is False, by its reason. */
+  notReadyClaimsByReason(): Record<string, number>;
   unboundOwnedAddresses(): number;
+  /** Addresses that count against the account's quota, by who owns them. */
+  addressesByOwnership(): Record<AddressOwnershipLabel, number>;
 }
 
 export class ControllerMetrics {
@@ -24,7 +35,13 @@ export class ControllerMetrics {
   readonly cloudRequestDuration: Histogram<'provider' | 'action'>;
   readonly cloudUnknownErrors: Counter<'provider' | 'action' | 'code'>;
   readonly bindDuration: Histogram;
-  readonly orphansReleased: Counter;
+  /** An orphan released is counted here and as a repair of kind `orphan`. */
+  readonly orphansReleased: Pick<Counter, 'inc'>;
+  private readonly repairs: Counter<'kind'>;
+  /** Clock time (seconds) of the last cloud sync pass that read the cloud and collected orphans. */
+  readonly cloudSyncLastSuccess: Gauge;
+  /** Addresses the account may hold at once in the region, where the cloud says. */
+  readonly addressQuota: Gauge<'provider'>;
   readonly leader: Gauge;
   /** SPEC §10: addresses of each EIPPool by state (pool names are cluster objects, few and stable). */
   readonly poolAddresses: Gauge<'pool' | 'state'>;
@@ -50,6 +67,26 @@ export class ControllerMetrics {
       },
     });
     new Gauge({
+      name: 'podeip_claims_not_ready',
+      help: 'EIPClaims whose Ready condition is False, by reason',
+      labelNames: ['reason'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [reason, count] of Object.entries(sources.notReadyClaimsByReason())) this.set({ reason }, count);
+      },
+    });
+    new Gauge({
+      name: 'podeip_addresses',
+      help: "Addresses counting against the account's quota: owned (tagged for this cluster, pool addresses included) and static (held by claims)",
+      labelNames: ['ownership'],
+      registers,
+      collect() {
+        for (const [ownership, count] of Object.entries(sources.addressesByOwnership())) this.set({ ownership }, count);
+      },
+    });
+    new Gauge({ name: 'podeip_build_info', help: "podeip's version", labelNames: ['version'], registers }).set({ version: podeipVersion() }, 1);
+    new Gauge({
       name: 'podeip_addresses_unbound',
       help: 'Owned addresses that are allocated but bound to nothing (billed idle)',
       registers,
@@ -71,7 +108,17 @@ export class ControllerMetrics {
       buckets: [0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600],
       registers,
     });
-    this.orphansReleased = new Counter({ name: 'podeip_orphans_released_total', help: 'Tagged addresses released because their claim no longer exists', registers });
+    this.repairs = new Counter({ name: 'podeip_repairs_total', help: 'Repairs by kind: rebind (bound again after an unbind behind podeip), replaced (a lost owned address), orphan (released)', labelNames: ['kind'], registers });
+    for (const kind of REPAIR_KINDS) this.repairs.inc({ kind }, 0);
+    const orphansReleased = new Counter({ name: 'podeip_orphans_released_total', help: 'Tagged addresses released because their claim no longer exists', registers });
+    this.orphansReleased = {
+      inc: () => {
+        orphansReleased.inc();
+        this.repaired('orphan');
+      },
+    };
+    this.cloudSyncLastSuccess = new Gauge({ name: 'podeip_cloud_sync_last_success_timestamp_seconds', help: 'When the last cloud sync pass (drift, orphans) succeeded', registers });
+    this.addressQuota = new Gauge({ name: 'podeip_address_quota', help: 'Addresses the account may hold at once in this region (where the cloud reports it)', labelNames: ['provider'], registers });
     this.leader = new Gauge({ name: 'podeip_leader', help: '1 while this replica leads (or runs without leader election)', registers });
     this.poolAddresses = new Gauge({ name: 'podeip_pool_addresses', help: 'Addresses of each EIPPool by state (Available, Bound, Allocating, Releasing)', labelNames: ['pool', 'state'], registers });
     this.reconcileTotal = new Counter({ name: 'controller_runtime_reconcile_total', help: 'Total number of reconciliations per controller', labelNames: ['controller', 'result'], registers });
@@ -117,6 +164,10 @@ export class ControllerMetrics {
       waited: (seconds) => this.workqueueQueueDuration.observe(labels, seconds),
       worked: (seconds) => this.workqueueWorkDuration.observe(labels, seconds),
     };
+  }
+
+  repaired(kind: RepairKind): void {
+    this.repairs.inc({ kind });
   }
 
   reconciled(controller: string, result: ReconcileResultLabel, seconds: number): void {

@@ -11,6 +11,7 @@ import { type ElectionClock, systemElectionClock } from '../../src/leader/index.
 import { LeaseLock } from '../../src/leader/lease-lock.js';
 import { Leadership } from '../../src/manager/leadership.js';
 import { ControllerMetrics } from '../../src/telemetry/metrics.js';
+import { EMPTY_METRICS_SOURCES } from '../support/empty-metrics-sources.js';
 import { FAST, NAMESPACE, READER_TOKEN, eventNames, eventually, readRecord, readerConfig, startProbe, type ElectionProbe } from './election-probe.js';
 
 const HOUR_MS = 3_600_000;
@@ -85,7 +86,7 @@ const electorReads = (lease: string) =>
 it('mayWrite() follows monotonic time: wall steps either way neither end nor extend the term; the Lease carries wall time', async () => {
   const lease = newLease();
   const clock = new ManualElectionClock();
-  const metrics = new ControllerMetrics({ claimCountsByPhase: () => ({}), unboundOwnedAddresses: () => 0 });
+  const metrics = new ControllerMetrics(EMPTY_METRICS_SOURCES);
   const leaderElection = { namespace: NAMESPACE, name: lease, identity: 'a', ...FAST, clock };
   const options = { kubeConfig, leaderElection };
   const leadership = new Leadership(options, metrics, pino({ level: 'silent' }), { began: async () => undefined, lost: () => undefined });

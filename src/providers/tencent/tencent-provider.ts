@@ -102,6 +102,13 @@ export class TencentProvider implements Provider {
     await this.call('ReleaseAddresses', { AddressIds: [addressId] });
   }
 
+  async quota(): Promise<number> {
+    const response = await this.call<{ QuotaSet?: { QuotaId?: string; QuotaLimit?: number }[] }>('DescribeAddressQuota', {});
+    const limit = response.QuotaSet?.find((quota) => quota.QuotaId === 'TOTAL_EIP_QUOTA')?.QuotaLimit;
+    if (typeof limit !== 'number') throw this.failure('DescribeAddressQuota', { code: 'InternalError', message: 'no TOTAL_EIP_QUOTA in the reply' });
+    return limit;
+  }
+
   resolveTarget(privateIp: string): Promise<AddressTarget | undefined> {
     return this.targets.resolve(privateIp, () => this.findInterfaceOf(privateIp));
   }

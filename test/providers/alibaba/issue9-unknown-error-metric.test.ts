@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloudError } from '../../../src/providers/cloud-error.js';
 import { ControllerMetrics } from '../../../src/telemetry/metrics.js';
+import { EMPTY_METRICS_SOURCES } from '../../support/empty-metrics-sources.js';
 import { providerFor, startProviderFixture, type ProviderFixture } from './provider-fixture.js';
 
 /** Issue 9 item 1: a code in none of the documented tables is retried as transient and counted, per provider, action and code. */
 describe('podeip_cloud_unknown_errors_total', () => {
   let fixture: ProviderFixture;
-  const metrics = new ControllerMetrics({ claimCountsByPhase: () => ({}), unboundOwnedAddresses: () => 0 });
+  const metrics = new ControllerMetrics(EMPTY_METRICS_SOURCES);
 
   beforeAll(async () => {
     fixture = await startProviderFixture({}, { throttleRetries: 0 });

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { KeyedController } from '../../../src/controller/keyed-controller.js';
 import { WorkQueue } from '../../../src/controller/workqueue.js';
 import { ControllerMetrics } from '../../../src/telemetry/metrics.js';
+import { EMPTY_METRICS_SOURCES } from '../../support/empty-metrics-sources.js';
 
 function deferred() {
   let resolve!: () => void;
@@ -89,7 +90,7 @@ describe('KeyedController: fresh work is not starved', () => {
   const silent = pino({ level: 'silent' });
 
   test('the keys given to start() are due work: a change seen meanwhile runs next; queue and work durations are measured', async () => {
-    const metrics = new ControllerMetrics({ claimCountsByPhase: () => ({}), unboundOwnedAddresses: () => 0 });
+    const metrics = new ControllerMetrics(EMPTY_METRICS_SOURCES);
     const runs: string[] = [];
     const gate = deferred();
     const started = deferred();
