@@ -5,10 +5,9 @@
  * podeip's finalizer. An address a claim holds as Static is never released, whatever its tags say.
  */
 import { type EIPClaim, FINALIZER, keyOf } from '../k8s/eipclaim.js';
+import { POOL_TAG } from '../k8s/eippool.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG } from '../lifecycle/address-book.js';
 import type { CloudAddress } from '../providers/provider.js';
-
-export const POOL_TAG = 'podeip.io/pool';
 
 export type TeardownAction = 'release' | 'unbind';
 
