@@ -15,8 +15,8 @@ function claim(name: string, status: EIPClaim['status'], finalized = true): EIPC
   return {
     apiVersion: 'podeip.io/v1alpha1',
     kind: 'EIPClaim',
-    metadata: { namespace: 'default', name, uid: `uid-${name}`, ...(finalized ? { finalizers: ['example.com/other', FINALIZER] } : { finalizers: ['example.com/other'] }) },
-    spec: {},
+    metadata: { namespace: 'default', name, uid: `uid-${name}`, resourceVersion: '1', ...(finalized ? { finalizers: ['example.com/other', FINALIZER] } : { finalizers: ['example.com/other'] }) },
+    spec: { provider: 'tencent', deletePolicy: 'Delete' },
     ...(status ? { status } : {}),
   };
 }
