@@ -82,6 +82,11 @@ export function bindFloorSeconds(provider: BenchProvider, claims: number): numbe
   return floorOf(claims, [allocate, associate]);
 }
 
+/** The same for N binds from warm pool spares: no allocation, one associate each. */
+export function warmBindFloorSeconds(provider: BenchProvider, claims: number): number {
+  return floorOf(claims, [provider.documentedLimits.associate]);
+}
+
 /** The same for moving N kept addresses to re-created pods: one disassociate and one associate each. */
 export function rebindFloorSeconds(provider: BenchProvider, claims: number): number {
   const { associate, disassociate } = provider.documentedLimits;

@@ -1,6 +1,6 @@
 /**
- * Bind throughput: a StatefulSet of N pods asking for kept addresses, from the apply until every
- * claim is Bound and every pod shows its public IP.
+ * Bind throughput: a StatefulSet of N pods asking for addresses (by default kept owned ones), from
+ * the apply until every claim is Bound and every pod shows its public IP.
  */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
 import { bindFloorSeconds } from './bench-providers.js';
@@ -25,16 +25,26 @@ export interface BindResult {
   kubeRequestsPerClaim: Record<string, number>;
 }
 
-export async function runBindPhase(context: PhaseContext): Promise<BindResult> {
-  const { world, pods, provider, timeoutMs } = context;
+/** What the pods ask for, and the least time N such binds can take. */
+export interface BindWorkload {
+  podAnnotations: Record<string, string>;
+  floorSeconds: number;
+}
+
+export function allocatingWorkload({ provider, pods }: PhaseContext): BindWorkload {
+  return { podAnnotations: provider.podAnnotations, floorSeconds: bindFloorSeconds(provider, pods) };
+}
+
+export async function runBindPhase(context: PhaseContext, workload: BindWorkload = allocatingWorkload(context)): Promise<BindResult> {
+  const { world, pods, timeoutMs } = context;
   context.progress(`bind: applying StatefulSet ${STATEFULSET} with ${pods} pods`);
   const stopCounting = countEvery(context, 'bound', () => context.claims.latest().filter(isBound).length);
   const window = await measured(context, async () => {
-    await world.apps.createNamespacedStatefulSet({ namespace: NAMESPACE, body: statefulSet(pods, provider.podAnnotations) });
+    await world.apps.createNamespacedStatefulSet({ namespace: NAMESPACE, body: statefulSet(pods, workload.podAnnotations) });
     await context.claims.until(`${pods} claims Bound`, (claims) => claims.size === pods && [...claims.values()].every(isBound), timeoutMs);
     await context.podTimeline.until(`${pods} pods showing their public IP`, podsShowTheirAddresses(context), timeoutMs);
   }).finally(stopCounting);
-  const floor = bindFloorSeconds(provider, pods);
+  const floor = workload.floorSeconds;
   return {
     seconds: round(window.seconds, 2),
     claimsPerSecond: round(pods / window.seconds, 2),

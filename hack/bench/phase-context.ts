@@ -1,10 +1,11 @@
-/** What every benchmark phase works with, and the measured window each one runs in. */
+/** What every benchmark phase works with, the world it runs in, and the measured window each one runs in. */
+import { performance } from 'node:perf_hooks';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
-import type { BenchProvider } from './bench-providers.js';
-import { CONTROLLER_USER, type BenchWorld } from './bench-world.js';
+import { BENCH_PROVIDERS, bindFloorSeconds, type BenchProvider, type BenchProviderName } from './bench-providers.js';
+import { CONTROLLER_USER, startBenchWorld, type BenchWorld } from './bench-world.js';
 import { callsBetween, requestsOf, type CallTally } from './call-counts.js';
-import type { ObjectTimeline } from './object-timeline.js';
+import { ObjectTimeline } from './object-timeline.js';
 
 export const NAMESPACE = 'default';
 export const STATEFULSET = 'bench';
@@ -19,6 +20,44 @@ export interface PhaseContext {
   podTimeline: ObjectTimeline<V1Pod>;
   now: () => number;
   progress: (line: string) => void;
+}
+
+export interface WorldOptions {
+  provider: BenchProviderName;
+  pods: number;
+  /** Longest wait for one phase; default 3 × the rate-limit floor + 30 s, at least 60 s. */
+  timeoutSeconds?: number;
+}
+
+/**
+ * A fresh world (API server, workloads, emulator), the benchmark's watches and a running controller
+ * for `body`; everything is torn down afterwards, whatever happened.
+ */
+export async function inBenchWorld(options: WorldOptions, progress: (line: string) => void, body: (context: PhaseContext) => Promise<void>): Promise<void> {
+  const provider = BENCH_PROVIDERS[options.provider];
+  const { pods } = options;
+  progress(`starting API server, workload simulation, ${provider.name} emulator and controller (${pods} pods)`);
+  const world = await startBenchWorld(provider, pods);
+  const now = () => performance.now();
+  const context: PhaseContext = {
+    world,
+    provider,
+    pods,
+    timeoutMs: (options.timeoutSeconds ?? Math.max(60, 3 * bindFloorSeconds(provider, pods) + 30)) * 1000,
+    claims: new ObjectTimeline<EIPClaim>(world.kubeConfig, `/apis/podeip.io/v1alpha1/namespaces/${NAMESPACE}/eipclaims`, now),
+    podTimeline: new ObjectTimeline<V1Pod>(world.kubeConfig, `/api/v1/namespaces/${NAMESPACE}/pods`, now),
+    now,
+    progress,
+  };
+  try {
+    await Promise.all([context.claims.start(), context.podTimeline.start()]);
+    await world.startController();
+    await body(context);
+  } finally {
+    context.claims.stop();
+    context.podTimeline.stop();
+    await world.close();
+  }
 }
 
 export interface MeasuredWindow {

@@ -1,10 +1,11 @@
 /** The human-readable result: one section per phase, figures per claim where they are machine-independent. */
 import type { BenchResult } from './benchmark.js';
+import type { PoolScenarioResult } from './pool-scenario.js';
 
 export function formatReport(result: BenchResult): string {
-  const { machine, bind, restart, churn } = result;
+  const { machine, bind, restart, churn, pool } = result;
   const lines = [
-    `podeip benchmark — ${result.provider}, ${result.pods} pods`,
+    `podeip benchmark — ${result.provider}, ${result.pods} pods${result.scenario === 'pool' ? ', pool scenario' : ''}`,
     `machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node} (everything in one process)`,
     `emulator: ${result.emulator.rateLimits}; quota ${result.emulator.quota}`,
   ];
@@ -61,8 +62,29 @@ export function formatReport(result: BenchResult): string {
       ...rows(Object.entries(churn.kubeRequestsPerClaim).map(([request, count]) => [request, `${count}`]), 4),
     );
   }
+  if (pool) lines.push('', ...poolRows(pool, result.pods));
   lines.push('', result.failures.length === 0 ? 'result: every invariant held' : `result: FAILED\n${result.failures.map((failure) => `  - ${failure}`).join('\n')}`);
   return lines.join('\n');
+}
+
+function poolRows({ fill, warm, allocating }: PoolScenarioResult, pods: number): string[] {
+  const table = [
+    ['', 'warm spares', 'allocating'],
+    ['total', `${warm.seconds} s`, `${allocating.seconds} s`],
+    ['bind p50, watched', `${warm.p50BindSeconds} s`, `${allocating.p50BindSeconds} s`],
+    ['bind p95, watched', `${warm.p95BindSeconds} s`, `${allocating.p95BindSeconds} s`],
+    ['allocate calls per pod', `${warm.perPod.allocate} (must be 0)`, `${allocating.perPod.allocate}`],
+    ['associate calls per pod', `${warm.perPod.associate}`, `${allocating.perPod.associate}`],
+    ['describe calls per pod', `${warm.perPod.describe}`, `${allocating.perPod.describe}`],
+  ];
+  const widths = [0, 1].map((column) => Math.max(...table.map((row) => row[column]!.length)));
+  return [
+    `warm spares vs allocating (apply → every claim Bound and every pod showing its IP; a fresh world each)`,
+    `  before the warm binds: EIPPool of ${pods} spares (minAvailable = maxSize = ${pods}) filled in ${fill.seconds} s with ${fill.allocateCalls} allocate calls`,
+    ...table.map((row) => `  ${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`.trimEnd()),
+    ...rejectedRows(warm.bind.cloudCalls.rejected).map((row) => row.replace('(', '(warm: ')),
+    ...rejectedRows(allocating.bind.cloudCalls.rejected).map((row) => row.replace('(', '(allocating: ')),
+  ];
 }
 
 function ratio(value: number | null): string {

@@ -1,15 +1,16 @@
 import { BenchUsageError, parseBenchArgs } from '../../hack/bench/bench-args.js';
 
 describe('parseBenchArgs', () => {
-  test('defaults: Tencent, 200 pods, table output, timeout from the floor', () => {
-    expect(parseBenchArgs([])).toEqual({ provider: 'tencent', pods: 200, json: false });
+  test('defaults: the lifecycle scenario, Tencent, 200 pods, table output, timeout from the floor', () => {
+    expect(parseBenchArgs([])).toEqual({ scenario: 'lifecycle', provider: 'tencent', pods: 200, json: false });
   });
 
   test('every flag', () => {
-    expect(parseBenchArgs(['--provider', 'alibaba', '--pods', '500', '--timeout', '900', '--json'])).toEqual({ provider: 'alibaba', pods: 500, timeoutSeconds: 900, json: true });
+    expect(parseBenchArgs(['--scenario', 'pool', '--provider', 'alibaba', '--pods', '500', '--timeout', '900', '--json'])).toEqual({ scenario: 'pool', provider: 'alibaba', pods: 500, timeoutSeconds: 900, json: true });
   });
 
   test.each([
+    [['--scenario', 'warm'], '--scenario must be lifecycle or pool, got "warm"'],
     [['--provider', 'aws'], '--provider must be tencent or alibaba, got "aws"'],
     [['--pods', '0'], '--pods must be a positive whole number, got "0"'],
     [['--pods', '2.5'], '--pods must be a positive whole number, got "2.5"'],

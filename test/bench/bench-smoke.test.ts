@@ -38,13 +38,13 @@ describe.each(CASES)('make bench ($provider, $pods pods)', ({ provider, pods, al
     expect(bind.observed.max).toBeLessThanOrEqual(bind.seconds);
   });
 
-  test('restart: no write anywhere, one describe page', () => {
+  test('restart: no write anywhere, one describe page, one list per informer', () => {
     const restart = result.restart!;
     expect(restart.cloudWrites).toBe(0);
     expect(restart.describeCalls).toBe(1);
     expect(restart.describeBudget).toBe(1);
     expect(restart.kubeWrites).toBe(0);
-    expect(restart.kubeRequests).toEqual({ 'list eipclaims': 1, 'list pods': 1 });
+    expect(restart.kubeRequests).toEqual({ 'list eipclaims': 1, 'list eippools': 1, 'list namespaces': 1, 'list pods': 1 });
   });
 
   test('churn: the same addresses move to the new pods with one disassociation and association each, no allocation', () => {

@@ -1,5 +1,6 @@
 import { brokenInvariants, type BenchResult } from '../../hack/bench/benchmark.js';
 import type { ChurnResult } from '../../hack/bench/churn-phase.js';
+import type { PoolScenarioResult } from '../../hack/bench/pool-scenario.js';
 import type { RestartResult } from '../../hack/bench/restart-phase.js';
 
 const restart = (changes: Partial<RestartResult>) => ({ cloudWrites: 0, describeCalls: 2, describeBudget: 2, ...changes }) as RestartResult;
@@ -19,6 +20,12 @@ describe('brokenInvariants', () => {
       'churn allocated 2 new addresses (must be 0)',
       'churn changed the address of 1 claims (must be 0)',
     ]);
+  });
+
+  test('a warm pool bind that allocated is broken', () => {
+    const pool = (allocateCalls: number) => ({ warm: { allocateCalls } }) as PoolScenarioResult;
+    expect(brokenInvariants(result({ pool: pool(0) }))).toEqual([]);
+    expect(brokenInvariants(result({ pool: pool(2) }))).toEqual(['warm binds made 2 allocate calls (must be 0)']);
   });
 
   test('phases that did not run are not judged', () => {
