@@ -1,7 +1,7 @@
 /**
  * `podeip teardown --cluster-id ID [--dry-run]`: before uninstalling podeip or deleting a cluster,
  * release every address podeip owns for the cluster, unbind the static ones claims hold, and remove
- * the claims' finalizers (SPEC §12). Run it once the controller is stopped, or it allocates anew.
+ * the claims' and pools' finalizers (SPEC §12). Run it once the controller is stopped, or it allocates anew.
  */
 import { pino } from 'pino';
 import { KubeApi } from '../k8s/kube-api.js';
@@ -24,7 +24,7 @@ export const TEARDOWN_USAGE = [
   '',
   'Before uninstalling podeip or deleting the cluster (stop the controller first): unbinds and releases every',
   'address podeip allocated for this cluster id, unbinds the static addresses claims hold (never releasing them),',
-  'and removes the EIPClaims\' finalizers. Prints each step, then a summary table; exit 1 if any step failed.',
+  'and removes the EIPClaims\' and EIPPools\' finalizers. Prints each step, then a summary table; exit 1 if any step failed.',
   '',
   'Flags:',
   ...usageLines(TEARDOWN_FLAGS),

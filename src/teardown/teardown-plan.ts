@@ -1,11 +1,12 @@
 /**
  * What `podeip teardown` does for one cluster id, decided from the claims and the cloud's addresses
  * before anything is written: owned addresses (tagged for the cluster and for a claim or a pool) are
- * unbound and released; static addresses claims hold are unbound and kept; every claim loses
- * podeip's finalizer. An address a claim holds as Static is never released, whatever its tags say.
+ * unbound and released; static addresses claims hold are unbound and kept; every claim and every
+ * EIPPool loses podeip's finalizer (with the controller stopped, nothing else would remove them, and
+ * deleting the CRDs would hang). An address a claim holds as Static is never released, whatever its tags say.
  */
 import { type EIPClaim, FINALIZER, keyOf } from '../k8s/eipclaim.js';
-import { POOL_TAG } from '../k8s/eippool.js';
+import { type EIPPool, POOL_FINALIZER, POOL_TAG } from '../k8s/eippool.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG } from '../lifecycle/address-book.js';
 import type { CloudAddress } from '../providers/provider.js';
 
@@ -16,27 +17,41 @@ export interface AddressStep {
   address: CloudAddress;
   /** `namespace/name` of the claim holding it, if one does. */
   claim?: string;
+  /** The EIPPool it belongs to (owned by the pool), if any. */
+  pool?: string;
 }
 
 export interface TeardownPlan {
   addresses: AddressStep[];
   /** `namespace/name` of every claim that carries podeip's finalizer. */
   finalizers: string[];
+  /** Every EIPPool that carries podeip's pool finalizer. */
+  poolFinalizers: string[];
 }
 
-/** `tagged`: every address carrying the cluster tag; `held`: the addresses claims name that the cloud knows. */
-export function planTeardown(clusterId: string, claims: EIPClaim[], tagged: CloudAddress[], held: CloudAddress[]): TeardownPlan {
+export interface TeardownInputs {
+  claims: EIPClaim[];
+  pools: EIPPool[];
+  /** Every address carrying the cluster tag. */
+  tagged: CloudAddress[];
+  /** The addresses claims name that the cloud knows. */
+  held: CloudAddress[];
+}
+
+export function planTeardown(clusterId: string, { claims, pools, tagged, held }: TeardownInputs): TeardownPlan {
   const holders = new Map(claims.filter((claim) => claim.status?.addressId).map((claim) => [claim.status!.addressId!, claim]));
   const byId = new Map([...tagged, ...held].map((address) => [address.id, address]));
   const addresses: AddressStep[] = [];
   for (const address of byId.values()) {
     const holder = holders.get(address.id);
     const step = { address, ...(holder ? { claim: keyOf(holder.metadata) } : {}) };
-    if (isOwned(address, clusterId, holder)) addresses.push({ action: 'release', ...step });
+    const pool = address.tags[POOL_TAG];
+    if (isOwned(address, clusterId, holder)) addresses.push({ action: 'release', ...step, ...(pool ? { pool } : {}) });
     else if (holder && address.target) addresses.push({ action: 'unbind', ...step });
   }
   const finalizers = claims.filter((claim) => claim.metadata.finalizers?.includes(FINALIZER)).map((claim) => keyOf(claim.metadata));
-  return { addresses: addresses.sort((a, b) => a.address.id.localeCompare(b.address.id)), finalizers: finalizers.sort() };
+  const poolFinalizers = pools.filter((pool) => pool.metadata.finalizers?.includes(POOL_FINALIZER)).map((pool) => pool.metadata.name);
+  return { addresses: addresses.sort((a, b) => a.address.id.localeCompare(b.address.id)), finalizers: finalizers.sort(), poolFinalizers: poolFinalizers.sort() };
 }
 
 function isOwned(address: CloudAddress, clusterId: string, holder: EIPClaim | undefined): boolean {

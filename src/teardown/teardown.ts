@@ -1,9 +1,10 @@
 /**
  * Carries out a teardown plan: each owned address is unbound (when bound), then released; each static
- * one is unbound; then every claim whose address is done loses podeip's finalizer. One address that
- * fails does not stop the others, and its claim keeps the finalizer, so the claim still names it.
+ * one is unbound; then every claim and pool whose addresses are done loses podeip's finalizer. One
+ * address that fails does not stop the others, and its claim or pool keeps the finalizer, so it still names it.
  */
 import { type EIPClaim, FINALIZER, keyOf, splitKey } from '../k8s/eipclaim.js';
+import { type EIPPool, POOL_FINALIZER } from '../k8s/eippool.js';
 import type { KubeApi } from '../k8s/kube-api.js';
 import { CLUSTER_TAG } from '../lifecycle/address-book.js';
 import { isCloudError } from '../providers/cloud-error.js';
@@ -30,40 +31,51 @@ export interface StepResult extends AddressStep {
 
 export interface TeardownReport {
   steps: StepResult[];
+  /** `EIPClaim namespace/name` or `EIPPool name`. */
   finalizersRemoved: string[];
   failed: boolean;
 }
 
-export async function planFor(provider: Provider, api: KubeApi, clusterId: string): Promise<{ plan: TeardownPlan; claims: EIPClaim[] }> {
+export async function planFor(provider: Provider, api: KubeApi, clusterId: string): Promise<{ plan: TeardownPlan; claims: EIPClaim[]; pools: EIPPool[] }> {
   const claims = (await api.listClaims()).items as EIPClaim[];
+  const pools = (await api.listPools()).items as EIPPool[];
   const tagged = await provider.describeByTags({ [CLUSTER_TAG]: clusterId });
   const heldIds = claims.map((claim) => claim.status?.addressId).filter((id): id is string => Boolean(id));
   const held = heldIds.length > 0 ? await provider.describeByIds(heldIds) : [];
-  return { plan: planTeardown(clusterId, claims, tagged, held), claims };
+  return { plan: planTeardown(clusterId, { claims, pools, tagged, held }), claims, pools };
 }
 
 export async function tearDown(provider: Provider, api: KubeApi, options: TeardownOptions): Promise<TeardownReport> {
-  const { plan, claims } = await planFor(provider, api, options.clusterId);
+  const { plan, claims, pools } = await planFor(provider, api, options.clusterId);
   options.planned?.(plan);
   if (options.dryRun) return describePlan(plan, options);
   const steps: StepResult[] = [];
   for (const step of plan.addresses) steps.push(await carryOut(step, provider, options));
-  const unfinished = new Set(steps.filter((step) => step.result.startsWith('failed')).flatMap((step) => (step.claim ? [step.claim] : [])));
+  const failed = steps.filter((step) => step.result.startsWith('failed'));
+  const unfinished = new Set(failed.flatMap((step) => [step.claim, step.pool].filter((holder) => holder !== undefined)));
   const finalizersRemoved: string[] = [];
   for (const claim of claims) {
     const key = keyOf(claim.metadata);
     if (!plan.finalizers.includes(key) || unfinished.has(key)) continue;
-    await removeFinalizer(api, claim);
+    await removeClaimFinalizer(api, claim);
     options.progress(`removed finalizer ${FINALIZER} from EIPClaim ${key}`);
-    finalizersRemoved.push(key);
+    finalizersRemoved.push(`EIPClaim ${key}`);
   }
-  return { steps, finalizersRemoved, failed: unfinished.size > 0 || steps.some((step) => step.result.startsWith('failed')) };
+  for (const pool of pools) {
+    const { name } = pool.metadata;
+    if (!plan.poolFinalizers.includes(name) || unfinished.has(name)) continue;
+    await removePoolFinalizer(api, pool);
+    options.progress(`removed finalizer ${POOL_FINALIZER} from EIPPool ${name}`);
+    finalizersRemoved.push(`EIPPool ${name}`);
+  }
+  return { steps, finalizersRemoved, failed: failed.length > 0 };
 }
 
 function describePlan(plan: TeardownPlan, options: TeardownOptions): TeardownReport {
   const steps = plan.addresses.map((step) => ({ ...step, result: `would ${step.action}` }));
   for (const step of steps) options.progress(`dry-run: would ${step.action} ${step.address.id}${step.address.target ? ' (unbinding it first)' : ''}${step.claim ? ` of EIPClaim ${step.claim}` : ''}`);
   for (const key of plan.finalizers) options.progress(`dry-run: would remove finalizer ${FINALIZER} from EIPClaim ${key}`);
+  for (const name of plan.poolFinalizers) options.progress(`dry-run: would remove finalizer ${POOL_FINALIZER} from EIPPool ${name}`);
   return { steps, finalizersRemoved: [], failed: false };
 }
 
@@ -98,10 +110,18 @@ async function waitFor(provider: Provider, addressId: string, done: (address: Cl
   }
 }
 
-async function removeFinalizer(api: KubeApi, claim: EIPClaim): Promise<void> {
+async function removeClaimFinalizer(api: KubeApi, claim: EIPClaim): Promise<void> {
   const { namespace, name } = splitKey(keyOf(claim.metadata));
-  const finalizers = (claim.metadata.finalizers ?? []).filter((finalizer) => finalizer !== FINALIZER);
-  await api.patchClaim(namespace, name, { metadata: { finalizers, resourceVersion: claim.metadata.resourceVersion } });
+  await api.patchClaim(namespace, name, withoutFinalizer(claim.metadata, FINALIZER));
+}
+
+async function removePoolFinalizer(api: KubeApi, pool: EIPPool): Promise<void> {
+  await api.patchPool(pool.metadata.name, withoutFinalizer(pool.metadata, POOL_FINALIZER));
+}
+
+/** A merge patch with a resourceVersion precondition, so a finalizer someone added meanwhile is not lost. */
+function withoutFinalizer(metadata: { finalizers?: string[]; resourceVersion?: string }, finalizer: string): object {
+  return { metadata: { finalizers: (metadata.finalizers ?? []).filter((candidate) => candidate !== finalizer), resourceVersion: metadata.resourceVersion } };
 }
 
 /** The summary: one row per address, then the finalizer count. */

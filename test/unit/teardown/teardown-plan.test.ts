@@ -1,5 +1,6 @@
 /** SPEC §12 teardown planning: which addresses are released, which only unbound, which claims lose the finalizer; and the summary table. */
 import { type EIPClaim, FINALIZER } from '../../../src/k8s/eipclaim.js';
+import { type EIPPool, POOL_FINALIZER } from '../../../src/k8s/eippool.js';
 import type { CloudAddress } from '../../../src/providers/provider.js';
 import { planTeardown } from '../../../src/teardown/teardown-plan.js';
 import { summaryTable } from '../../../src/teardown/teardown.js';
@@ -21,9 +22,18 @@ function claim(name: string, status: EIPClaim['status'], finalized = true): EIPC
   };
 }
 
+function pool(name: string, finalized: boolean): EIPPool {
+  return {
+    apiVersion: 'podeip.io/v1alpha1',
+    kind: 'EIPPool',
+    metadata: { name, uid: `uid-${name}`, resourceVersion: '1', ...(finalized ? { finalizers: [POOL_FINALIZER] } : {}) },
+    spec: { namespaceSelector: {} },
+  };
+}
+
 const ownedTags = (uid: string) => ({ 'podeip.io/cluster': CLUSTER, 'podeip.io/claim-uid': uid });
 
-test('owned and pool addresses are released, static ones claims hold are unbound when bound, anything else is left alone', () => {
+test('owned and pool addresses are released, static ones claims hold are unbound when bound, anything else is left alone; claims and pools lose their finalizers', () => {
   const owned = address('eip-1', ownedTags('uid-web'), true);
   const retained = address('eip-2', ownedTags('uid-kept'));
   const spare = address('eip-3', { 'podeip.io/cluster': CLUSTER, 'podeip.io/pool': 'game-eu' });
@@ -39,27 +49,28 @@ test('owned and pool addresses are released, static ones claims hold are unbound
     claim('pending', undefined),
   ];
 
-  const plan = planTeardown(CLUSTER, claims, [owned, retained, spare, orphan, namedOnly], [owned, retained, staticBound, staticUnbound]);
+  const plan = planTeardown(CLUSTER, { claims, pools: [pool('game-eu', true), pool('unfinalized', false)], tagged: [owned, retained, spare, orphan, namedOnly], held: [owned, retained, staticBound, staticUnbound] });
 
-  expect(plan.addresses.map((step) => [step.action, step.address.id, step.claim])).toEqual([
-    ['release', 'eip-1', 'default/web'],
-    ['release', 'eip-2', 'default/kept'],
-    ['release', 'eip-3', undefined],
-    ['release', 'eip-4', undefined],
-    ['unbind', 'eip-5', 'default/edge'],
+  expect(plan.addresses.map((step) => [step.action, step.address.id, step.claim, step.pool])).toEqual([
+    ['release', 'eip-1', 'default/web', undefined],
+    ['release', 'eip-2', 'default/kept', undefined],
+    ['release', 'eip-3', undefined, 'game-eu'],
+    ['release', 'eip-4', undefined, undefined],
+    ['unbind', 'eip-5', 'default/edge', undefined],
   ]);
   expect(plan.finalizers).toEqual(['default/edge', 'default/kept', 'default/pending', 'default/web']);
+  expect(plan.poolFinalizers).toEqual(['game-eu']);
 });
 
 test('an address a claim holds as Static is unbound, never released, even when podeip once allocated it for this cluster', () => {
   const once = address('eip-9', ownedTags('uid-old'), true);
-  const plan = planTeardown(CLUSTER, [claim('takes-it', { ownership: 'Static', addressId: 'eip-9' })], [once], [once]);
+  const plan = planTeardown(CLUSTER, { claims: [claim('takes-it', { ownership: 'Static', addressId: 'eip-9' })], pools: [], tagged: [once], held: [once] });
   expect(plan.addresses.map((step) => [step.action, step.address.id, step.claim])).toEqual([['unbind', 'eip-9', 'default/takes-it']]);
 });
 
 test('addresses tagged for another cluster are not this teardown\'s', () => {
   const other = address('eip-8', { 'podeip.io/cluster': 'cls-b', 'podeip.io/claim-uid': 'uid-x' });
-  const plan = planTeardown(CLUSTER, [claim('x', { ownership: 'Owned', addressId: 'eip-8' })], [], [other]);
+  const plan = planTeardown(CLUSTER, { claims: [claim('x', { ownership: 'Owned', addressId: 'eip-8' })], pools: [], tagged: [], held: [other] });
   expect(plan.addresses).toEqual([]);
 });
 
