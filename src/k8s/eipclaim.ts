@@ -85,6 +85,11 @@ export function isOwned(spec: EIPClaimSpec): boolean {
   return spec.allocation !== undefined;
 }
 
+/** A claim showing bad input (SPEC §3.4) asks for nothing yet: what its spec names is not held, and it waits on no pool. */
+export function isRefused(claim: EIPClaim): boolean {
+  return !claim.status?.addressId && claim.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.reason === 'InvalidRequest') === true;
+}
+
 export function keyOf(meta: { namespace?: string; name?: string }): string {
   return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
 }

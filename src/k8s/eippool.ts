@@ -50,6 +50,8 @@ export interface PoolAddressStatus {
 export interface EIPPoolStatus {
   /** How many owned addresses the pool has asked the cloud for, ever: the next allocation's ClientToken sequence. */
   allocations?: number;
+  /** The last sequence whose allocation the cloud confirmed; below `allocations`, that token is retried. */
+  allocated?: number;
   total?: number;
   available?: number;
   bound?: number;

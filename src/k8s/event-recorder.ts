@@ -20,6 +20,11 @@ export interface EventTarget {
 
 export type EventType = 'Normal' | 'Warning';
 
+/** Events about a cluster-scoped object (namespace '') live in `default`, as kube-apiserver's own do; kubectl describe finds them by an empty involvedObject namespace. */
+function eventNamespaceOf(target: EventTarget): string {
+  return target.namespace || 'default';
+}
+
 /** Events remembered for aggregation; the oldest are forgotten beyond this (a repeat then starts a new Event). */
 const REMEMBERED_EVENTS = 10_000;
 
@@ -57,13 +62,13 @@ export class EventRecorder {
     try {
       if (written) {
         const count = written.count + 1;
-        await this.api.patchEvent(target.namespace, written.name, { count, message, lastTimestamp: now.toISOString() });
+        await this.api.patchEvent(eventNamespaceOf(target), written.name, { count, message, lastTimestamp: now.toISOString() });
         return { name: written.name, count };
       }
       const name = `${target.name}.${randomBytes(8).toString('hex')}`;
-      await this.api.createEvent(target.namespace, {
-        metadata: { name, namespace: target.namespace },
-        involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, namespace: target.namespace, uid: target.uid },
+      await this.api.createEvent(eventNamespaceOf(target), {
+        metadata: { name, namespace: eventNamespaceOf(target) },
+        involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, ...(target.namespace ? { namespace: target.namespace } : {}), uid: target.uid },
         type,
         reason,
         message,

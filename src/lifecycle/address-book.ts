@@ -105,8 +105,8 @@ export class AddressBook {
       const statics = missing.length > 0 ? await this.describeTolerant(missing) : [];
       this.taggedSnapshot = tagged;
       const found = new Set([...seen, ...statics.map((address) => address.id)]);
-      // Entries the sync did not see are dropped (read again on demand), so the cache holds no more than the cloud does.
-      for (const id of this.entries.keys()) if (!found.has(id)) this.entries.delete(id);
+      // Entries the sync did not read (a pool's static addresses, among others) are read again when asked for; known() still has them.
+      for (const [id, entry] of this.entries) if (!found.has(id)) entry.stale = true;
       for (const address of [...tagged, ...statics]) learn(address.id, address);
     });
   }

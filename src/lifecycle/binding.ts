@@ -52,6 +52,8 @@ export class Binder {
     const subjects = { pod, claim };
     let current = await this.endRetention(claim);
     if (holdsUnwantedAddress(current)) return this.letGo(key, current, pod);
+    const notAdmitted = this.lenderRefusesNewPod(current, pod);
+    if (notAdmitted) return this.refuseInput(current, pod, notAdmitted);
     if (!current.status?.addressId) {
       const acquired = await this.acquire(key, current, pod, request);
       if ('result' in acquired) return acquired.result;
@@ -90,7 +92,7 @@ export class Binder {
 
   private async acquire(key: string, claim: EIPClaim, pod: PodView, request: ValidRequest): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
     if (request.kind === 'static') return this.takeStatic(key, claim, pod, request);
-    if (request.kind === 'pool') return this.takeFromPool(key, claim, pod, request.pool);
+    if (request.kind === 'pool') return this.takeFromPool(claim, pod, request.pool);
     if (pod.podIP && !(await this.context.provider.resolveTarget(pod.podIP))) return { result: await this.noNetworkInterface(key, claim, pod) };
     const { addressId, adopted } = await this.adoptOrAllocate(claim, pod);
     const updated = await this.writer.updateStatus(
@@ -145,6 +147,10 @@ export class Binder {
     const unauthorized = this.staticAuthorizationProblem(addressId, pod);
     if (unauthorized) return { result: await this.refuseInput(claim, pod, unauthorized) };
     if (!(await this.context.addresses.get(addressId))) return { result: await this.staticAddressMissing(claim, pod, addressId) };
+    if (this.context.pools.isReserved(addressId)) {
+      await this.reportWaiting(claim, pod, 'AddressConflict', 'AddressConflict', `address ${addressId} is being handed to another claim by its EIPPool; waiting`);
+      return { result: { requeueAfterMs: this.context.settings.retry.conflictRetryMs } };
+    }
     const holder = blockerOf(addressId, claim, this.context.claims.list());
     if (holder) {
       const message = `address ${addressId} is held by claim ${holder.metadata.namespace}/${holder.metadata.name}; waiting`;
@@ -166,6 +172,7 @@ export class Binder {
       ]);
       return this.staticAddressMissing(forgotten, pod, addressId);
     }
+    this.context.metrics.repaired('replaced');
     await withdrawPodOutputs(this.context, pod, 'AddressLost', `address ${addressId} no longer exists`, true);
     await announce(this.context, { pod, claim }, 'Warning', 'AddressLost', `address ${addressId} was deleted outside podeip; allocating a replacement`);
     await this.writer.updateStatus(
@@ -233,6 +240,7 @@ export class Binder {
   /** An unbound address for a pod that had a working one: out-of-band unbinding (R11), or a pod re-created on a new IP after the address came off the old one (R5, R10). */
   private async reportUnboundIfItWorkedBefore(claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<EIPClaim> {
     if (pod.ownConditions[EIP_BOUND_CONDITION] === 'True') {
+      this.context.metrics.repaired('rebind');
       return this.reportNotBound(claim, pod, 'AddressUnbound', `address ${address.id} is not bound; binding it to ${pod.podIP} again`);
     }
     const previousIp = claim.status?.privateIP;
@@ -249,14 +257,13 @@ export class Binder {
    * maxSize when none is, and spares are replenished in the background); at maxSize the claim waits,
    * oldest first, with PoolExhausted. A pool that does not exist or does not admit the pod is bad input.
    */
-  private async takeFromPool(key: string, claim: EIPClaim, pod: PodView, poolName: string): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
+  private async takeFromPool(claim: EIPClaim, pod: PodView, poolName: string): Promise<{ claim: EIPClaim } | { result: ReconcileResult }> {
     const { pools } = this.context;
     const refusal = pools.refusal(poolName, pod);
     if (refusal) return { result: await this.refuseInput(claim, pod, `annotation ${POOL_ANNOTATION} ${refusal.problem}`) };
     const pool = pools.pool(poolName)!;
     const member = pools.take(pool, claim);
-    this.context.wakePool(poolName);
-    if (!member) return { result: await this.waitForPool(key, claim, pod, pool) };
+    if (!member) return { result: await this.waitForPool(claim, pod, pool) };
     let updated: EIPClaim;
     try {
       updated = await this.writer.updateStatus(claim, { addressId: member.addressId, ownership: member.ownership, pool: poolName, phase: 'Allocated' }, [
@@ -269,12 +276,20 @@ export class Binder {
     return { claim: updated };
   }
 
-  private async waitForPool(key: string, claim: EIPClaim, pod: PodView, pool: EIPPool): Promise<ReconcileResult> {
+  /** The pool hears of a claim once, when it starts waiting; after that the pool wakes the claim, and the claim looks again now and then. */
+  private async waitForPool(claim: EIPClaim, pod: PodView, pool: EIPPool): Promise<ReconcileResult> {
     const name = pool.metadata.name;
     const maxSize = pool.spec.allocation?.maxSize ?? 0;
+    const waitingReason = claim.status?.conditions?.find((condition) => condition.type === 'Ready')?.reason;
+    if (waitingReason !== 'PoolAllocating' && waitingReason !== 'PoolExhausted' && waitingReason !== 'QuotaExceeded') this.context.wakePool(name);
+    const poolProblem = pool.status?.conditions?.find((condition) => condition.type === 'Ready' && condition.reason === 'QuotaExceeded');
+    if (poolProblem) {
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'QuotaExceeded', message: `EIPPool ${name}: ${poolProblem.message}` }]);
+      return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
+    }
     if (this.context.pools.owned(name).length < maxSize) {
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'PoolAllocating', message: `EIPPool ${name} is allocating an address for this claim` }]);
-      return this.poll(key);
+      return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
     }
     const message = `EIPPool ${name} has no free address (${this.context.pools.members(pool).length} in the pool, maxSize ${maxSize}); waiting for one to be returned`;
     await this.reportWaiting(claim, pod, 'PoolExhausted', 'PoolExhausted', message);
@@ -290,6 +305,19 @@ export class Binder {
       { type: 'Allocated', status: 'False', reason: 'AddressLost', message },
     ]);
     return { requeueAfterMs: 0 };
+  }
+
+  /**
+   * A pod of the claim's name that the held address did not serve yet (a returning pod of a Retained
+   * claim) must be admitted by the pool that lends it, as a new claim would be (SPEC §10).
+   */
+  private lenderRefusesNewPod(claim: EIPClaim, pod: PodView): string | undefined {
+    const held = claim.status?.addressId;
+    if (!held || claim.status?.podUID === pod.uid) return undefined;
+    const { pools } = this.context;
+    const lender = claim.status?.pool ? pools.pool(claim.status.pool) : pools.lenderOf(held);
+    const problem = lender && pools.admissionProblem(lender, pod);
+    return problem ? `keeps ${held} of EIPPool ${lender!.metadata.name} for a pod it does not admit: ${problem.problem}` : undefined;
   }
 
   /**

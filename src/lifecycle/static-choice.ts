@@ -1,6 +1,6 @@
 /** Which entry of a static address list a pod takes (SPEC §3.1 eip-id-list, R9). */
 import type { StaticAddressRequest } from '../annotations/claim-request.js';
-import { type EIPClaim, keyOf } from '../k8s/eipclaim.js';
+import { type EIPClaim, isRefused, keyOf } from '../k8s/eipclaim.js';
 
 export type StaticChoice = { addressId: string } | { problem: string };
 
@@ -22,7 +22,7 @@ export function holderOf(addressId: string, key: string, claims: EIPClaim[]): EI
 export function blockerOf(addressId: string, claim: EIPClaim, claims: EIPClaim[]): EIPClaim | undefined {
   const key = keyOf(claim.metadata);
   return claims.find(
-    (other) => keyOf(other.metadata) !== key && (other.status?.addressId === addressId || (other.spec?.addressId === addressId && isOlder(other, claim))),
+    (other) => keyOf(other.metadata) !== key && (other.status?.addressId === addressId || (other.spec?.addressId === addressId && !isRefused(other) && isOlder(other, claim))),
   );
 }
 

@@ -6,7 +6,7 @@
  * claim holds or names it and the cloud last said it is unbound: a returned address is unbound first.
  */
 import type { EIPClaim } from '../k8s/eipclaim.js';
-import { keyOf } from '../k8s/eipclaim.js';
+import { isRefused, keyOf } from '../k8s/eipclaim.js';
 import type { EIPPool } from '../k8s/eippool.js';
 import { selectorMatches } from '../k8s/label-selector.js';
 import type { PodView } from '../k8s/pod-view.js';
@@ -50,12 +50,22 @@ export class PoolBook {
     return this.ownedByPool.get(pool) ?? [];
   }
 
-  /** The pool's static addresses (those no older pool lists: an address is in at most one pool) and its owned ones. */
+  /**
+   * The pool's static addresses (those no older pool lists: an address is in at most one pool) and its
+   * owned ones. An address any pool lists is static, whatever tags it carries: it is never released.
+   */
   members(pool: EIPPool): PoolMember[] {
     const lent = (pool.spec.addresses ?? []).filter((addressId) => this.listingPool(addressId)?.metadata.name === pool.metadata.name);
     const statics = lent.map((addressId): PoolMember => ({ addressId, ownership: 'Static' }));
-    const owned = this.owned(pool.metadata.name).map((address): PoolMember => ({ addressId: address.id, ownership: 'Owned' }));
+    const owned = this.owned(pool.metadata.name)
+      .filter((address) => !this.isListed(address.id))
+      .map((address): PoolMember => ({ addressId: address.id, ownership: 'Owned' }));
     return [...statics, ...owned];
+  }
+
+  /** Whether some pool lists the address as a static one. */
+  isListed(addressId: string): boolean {
+    return this.listingPool(addressId) !== undefined;
   }
 
   /** Static addresses this pool lists that an older pool lists first. */
@@ -114,6 +124,15 @@ export class PoolBook {
     this.reserved.delete(addressId);
   }
 
+  /** Keeps an address from being handed out while someone (a pool releasing it) works on it; settle() ends it. */
+  hold(addressId: string, holder: string): void {
+    this.reserved.set(addressId, holder);
+  }
+
+  isReserved(addressId: string): boolean {
+    return this.reserved.has(addressId);
+  }
+
   /** A claim lets its pool address go: a pod of the same name coming back prefers it. */
   returned(claim: EIPClaim, addressId: string): void {
     this.lastHeld.delete(keyOf(claim.metadata));
@@ -121,11 +140,15 @@ export class PoolBook {
     if (this.lastHeld.size > REMEMBERED_HOLDERS) this.lastHeld.delete(this.lastHeld.keys().next().value!);
   }
 
-  /** Claims of the pool without an address, oldest first. */
+  /**
+   * Claims of the pool that can take an address now, oldest first: not those showing bad input (a pod
+   * the pool does not admit must not keep admitted ones waiting) nor Retained ones (no pod to bind).
+   */
   waiting(poolName: string): EIPClaim[] {
     return this.readers.claims
       .list()
       .filter((claim) => claim.spec?.pool === poolName && !claim.status?.addressId && !claim.metadata.deletionTimestamp)
+      .filter((claim) => !isRefused(claim) && claim.status?.phase !== 'Retained')
       .sort(byAge);
   }
 
@@ -147,7 +170,7 @@ export class PoolBook {
     const taken = new Set(this.reserved.keys());
     for (const claim of this.readers.claims.list()) {
       if (claim.status?.addressId) taken.add(claim.status.addressId);
-      if (claim.spec?.addressId) taken.add(claim.spec.addressId);
+      if (claim.spec?.addressId && !isRefused(claim)) taken.add(claim.spec.addressId);
     }
     return taken;
   }

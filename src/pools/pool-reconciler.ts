@@ -8,8 +8,9 @@
  * addresses are released (Delete) or left (Retain), static ones only ever unbound by their claims.
  */
 import type { ReconcileResult } from '../controller/keyed-controller.js';
-import { type EIPPool, POOL_FINALIZER, POOL_KIND, POOL_TAG, type PoolAddressStatus } from '../k8s/eippool.js';
-import { GROUP, VERSION } from '../k8s/eipclaim.js';
+import { isDeepStrictEqual } from 'node:util';
+import { type EIPPool, POOL_ADDRESS_STATES, POOL_FINALIZER, POOL_KIND, POOL_TAG, type PoolAddressState, type PoolAddressStatus } from '../k8s/eippool.js';
+import { type Condition, GROUP, VERSION } from '../k8s/eipclaim.js';
 import type { EventTarget } from '../k8s/event-recorder.js';
 import { CLUSTER_TAG, type AddressBook } from '../lifecycle/address-book.js';
 import { doneIfGone } from '../lifecycle/cloud-steps.js';
@@ -17,14 +18,12 @@ import type { ConditionInput } from '../lifecycle/conditions.js';
 import { mergeConditions, sameConditions } from '../lifecycle/conditions.js';
 import type { LifecycleContext } from '../lifecycle/context.js';
 import type { CloudAddress } from '../providers/provider.js';
-import { isCloudError } from '../providers/cloud-error.js';
+import { type CloudError, isCloudError } from '../providers/cloud-error.js';
 import { parseGoDuration } from '../util/duration.js';
 import type { PoolBook } from './pool-book.js';
 
 /** How often a pool looks at its spares when nothing wakes it. */
 const POOL_RESYNC_MS = 60_000;
-/** Where Events about cluster-scoped objects go, as kube-apiserver's own recorders do. */
-const EVENT_NAMESPACE = 'default';
 
 export interface PoolReconcilerDeps {
   context: LifecycleContext;
@@ -37,6 +36,10 @@ export interface PoolReconcilerDeps {
 export class PoolReconciler {
   /** address id → since when (clock ms) an owned spare has been free. */
   private readonly idleSince = new Map<string, number>();
+  /** Per pool, addresses the cloud allocated that its tag search has not shown yet: they count as allocated. */
+  private readonly allocatedUnseen = new Map<string, Set<string>>();
+  /** Per pool, until when (clock ms) allocation waits after a refusal retrying will not fix (quota, permission). */
+  private readonly refusedUntil = new Map<string, number>();
 
   constructor(private readonly deps: PoolReconcilerDeps) {}
 
@@ -48,9 +51,11 @@ export class PoolReconciler {
     const current = await this.ensureFinalizer(pool);
     await this.readStaticMembers(current);
     const changed = (await this.releaseIdleSpare(current)) || (await this.allocateWhenShort(current, owned));
-    await this.writeStatus(current);
-    this.wakeWaitingClaims(current);
-    return { requeueAfterMs: changed ? 0 : POOL_RESYNC_MS };
+    const latest = this.deps.pools.get(name) ?? current;
+    await this.writeStatus(latest);
+    this.wakeWaitingClaims(latest);
+    // After a change, look again once the cloud has had a moment (not at once: its view may lag the write).
+    return { requeueAfterMs: changed ? this.deps.context.settings.retry.polls.firstMs : POOL_RESYNC_MS };
   };
 
   private get addresses(): AddressBook {
@@ -62,6 +67,8 @@ export class PoolReconciler {
     const { clusterId } = this.deps.context.settings;
     const owned = (await this.addresses.readTagged({ [CLUSTER_TAG]: clusterId, [POOL_TAG]: name })).filter((address) => address.state !== 'Releasing');
     this.deps.book.recordOwned(name, owned);
+    const unseen = this.allocatedUnseen.get(name);
+    for (const address of owned) unseen?.delete(address.id);
     return owned;
   }
 
@@ -79,32 +86,49 @@ export class PoolReconciler {
   /** Spares wanted: minAvailable plus one per waiting claim, within maxSize; one allocation per pass. */
   private async allocateWhenShort(pool: EIPPool, owned: CloudAddress[]): Promise<boolean> {
     const allocation = pool.spec.allocation;
-    if (!allocation) return false;
+    const name = pool.metadata.name;
+    if (!allocation || (this.refusedUntil.get(name) ?? 0) > this.deps.context.clock.now().getTime()) return false;
     const { book } = this.deps;
-    const creating = owned.filter((address) => address.state === 'Creating').length;
-    const wanted = (allocation.minAvailable ?? 0) + book.waiting(pool.metadata.name).length;
+    const unseen = this.allocatedUnseen.get(name)?.size ?? 0;
+    const creating = owned.filter((address) => address.state === 'Creating').length + unseen;
+    const wanted = (allocation.minAvailable ?? 0) + book.waiting(name).length;
     const short = wanted - book.free(pool).length - creating;
-    if (short <= 0 || owned.length >= (allocation.maxSize ?? 0)) return false;
+    if (short <= 0 || owned.length + unseen >= (allocation.maxSize ?? 0)) return false;
     await this.allocateOne(pool);
     return true;
   }
 
-  /** The ClientToken's sequence goes on the pool's status before the call, so a retry after a crash reuses it. */
+  /**
+   * ClientTokens are `<pool uid>-<n>`: n is recorded on the pool's status before the call, and reused
+   * until a call with it succeeds (status.allocated catches up), so a reply lost to a timeout or a
+   * crash is retried with the same token and the cloud returns the same address.
+   */
   private async allocateOne(pool: EIPPool): Promise<void> {
     const { context } = this.deps;
-    const sequence = (pool.status?.allocations ?? 0) + 1;
-    const recorded = await this.patchStatus(pool, { allocations: sequence });
+    const confirmed = pool.status?.allocated ?? 0;
+    const issued = pool.status?.allocations ?? 0;
+    const sequence = issued > confirmed ? issued : issued + 1;
+    const recorded = sequence === issued ? pool : await this.patchStatus(pool, { allocations: sequence });
     const tags = { [CLUSTER_TAG]: context.settings.clusterId, [POOL_TAG]: pool.metadata.name };
     try {
       const { addressId } = await context.provider.allocate({ clientToken: `${pool.metadata.uid}-${sequence}`, tags, allocation: this.allocationOf(recorded) });
+      this.allocatedUnseen.set(pool.metadata.name, (this.allocatedUnseen.get(pool.metadata.name) ?? new Set()).add(addressId));
+      await this.patchStatus(recorded, { allocated: sequence });
       await this.announce(recorded, 'Normal', 'AllocatedEIP', `allocated ${addressId} for EIPPool ${pool.metadata.name}`);
     } catch (error) {
       if (!isCloudError(error)) throw error;
-      // Throttling and busy answers are waited out quietly, as for claims.
-      if (error.kind !== 'throttled' && error.kind !== 'conflict') await this.announce(recorded, 'Warning', 'FailedAllocateEIP', error.describe());
-      if (error.kind === 'quota') await this.writeStatus(recorded, [{ type: 'Ready', status: 'False', reason: 'QuotaExceeded', message: error.summary() }]);
-      throw error;
+      await this.onAllocationRefused(recorded, error);
     }
+  }
+
+  /** Throttling and busy answers are waited out quietly (the queue's backoff); a refusal holds allocation for the policy's time and shows on the pool. */
+  private async onAllocationRefused(pool: EIPPool, error: CloudError): Promise<void> {
+    const holdMs = this.deps.context.settings.retry.refusalHoldsMs[error.kind];
+    if (holdMs === undefined) throw error;
+    this.refusedUntil.set(pool.metadata.name, this.deps.context.clock.now().getTime() + holdMs);
+    await this.announce(pool, 'Warning', 'FailedAllocateEIP', error.describe());
+    const reason = error.kind === 'quota' ? 'QuotaExceeded' : 'CloudRequestRejected';
+    await this.writeStatus(pool, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
   }
 
   private allocationOf(pool: EIPPool) {
@@ -132,10 +156,18 @@ export class PoolReconciler {
     return this.deps.book.owned(pool.metadata.name).some((address) => address.id === addressId);
   }
 
+  /** Never one a pool lists as static; held while the release runs, so no claim takes it meanwhile. */
   private async release(pool: EIPPool, addressId: string): Promise<void> {
     const { provider } = this.deps.context;
+    const { book } = this.deps;
+    if (book.isListed(addressId)) return;
     this.idleSince.delete(addressId);
-    await doneIfGone(() => this.addresses.changing(addressId, () => provider.release(addressId)));
+    book.hold(addressId, `pool:${pool.metadata.name}`);
+    try {
+      await doneIfGone(() => this.addresses.changing(addressId, () => provider.release(addressId)));
+    } finally {
+      book.settle(addressId);
+    }
     this.addresses.forget(addressId);
     await this.announce(pool, 'Normal', 'ReleasedEIP', `released ${addressId} of EIPPool ${pool.metadata.name}`);
   }
@@ -143,14 +175,15 @@ export class PoolReconciler {
   /** Claims keep what they hold until they end; then owned addresses go (Delete) or stay (Retain), and the finalizer comes off. */
   private async finalize(pool: EIPPool, owned: CloudAddress[]): Promise<ReconcileResult> {
     if (!(pool.metadata.finalizers ?? []).includes(POOL_FINALIZER)) return {};
-    const holders = this.deps.book.holders();
-    const held = this.deps.book.members(pool).filter((member) => holders.has(member.addressId));
+    const { book } = this.deps;
+    const holders = book.holders();
+    const held = book.members(pool).filter((member) => holders.has(member.addressId) || book.isReserved(member.addressId));
     if (held.length > 0) {
       await this.writeStatus(pool, [{ type: 'Ready', status: 'False', reason: 'Deleting', message: `${held.length} claims still hold addresses of this pool` }]);
       return { requeueAfterMs: this.deps.context.settings.retry.conflictRetryMs };
     }
     if ((pool.spec.reclaimPolicy ?? 'Delete') === 'Delete') {
-      const unbound = owned.filter((address) => address.state === 'Available');
+      const unbound = owned.filter((address) => address.state === 'Available' && !book.isListed(address.id));
       for (const address of unbound) await this.release(pool, address.id);
       if (unbound.length < owned.length) return { requeueAfterMs: this.deps.context.settings.retry.polls.firstMs };
     }
@@ -160,50 +193,67 @@ export class PoolReconciler {
     return {};
   }
 
-  /** total / available / bound, each address with its state and holder, and Ready. */
+  /** total / available / bound, each address with its state and holder, and Ready; written only when it changed. */
   private async writeStatus(pool: EIPPool, overrides: ConditionInput[] = []): Promise<void> {
-    const { book, context } = this.deps;
-    const holders = book.holders();
-    const free = new Set(book.free(pool).map((member) => member.addressId));
-    const addresses: PoolAddressStatus[] = book.members(pool).map((member) => {
-      const known = this.addresses.known(member.addressId);
-      const claim = holders.get(member.addressId);
-      const state = known?.state === 'Creating' ? 'Allocating' : claim ? 'Bound' : free.has(member.addressId) ? 'Available' : 'Releasing';
-      return { addressId: member.addressId, ownership: member.ownership, state, ...(known?.publicIp ? { publicIP: known.publicIp } : {}), ...(claim ? { claim } : {}) };
-    });
-    for (const state of ['Available', 'Bound', 'Allocating', 'Releasing'] as const) {
+    const { context } = this.deps;
+    const addresses = this.addressStates(pool);
+    for (const state of POOL_ADDRESS_STATES) {
       context.metrics.poolAddresses.set({ pool: pool.metadata.name, state }, addresses.filter((address) => address.state === state).length);
     }
-    const conditions = overrides.length > 0 ? overrides : [await this.readiness(pool, addresses)];
+    const ready = overrides.length > 0 ? overrides : [this.readiness(pool, addresses)];
     const status = {
       total: addresses.length,
       available: addresses.filter((address) => address.state === 'Available').length,
       bound: addresses.filter((address) => address.state === 'Bound').length,
       addresses,
     };
-    const merged = mergeConditions(pool.status?.conditions, conditions, context.clock.now(), pool.metadata.generation);
-    const unchanged = JSON.stringify(status) === JSON.stringify({ total: pool.status?.total, available: pool.status?.available, bound: pool.status?.bound, addresses: pool.status?.addresses });
-    if (unchanged && sameConditions(pool.status?.conditions, merged) && pool.status?.observedGeneration === pool.metadata.generation) return;
+    const merged = mergeConditions(pool.status?.conditions, ready, context.clock.now(), pool.metadata.generation);
+    const written = { total: pool.status?.total, available: pool.status?.available, bound: pool.status?.bound, addresses: pool.status?.addresses };
+    const unchanged = isDeepStrictEqual(status, written) && sameConditions(pool.status?.conditions, merged) && pool.status?.observedGeneration === pool.metadata.generation;
+    if (unchanged) return;
+    await this.announceReadinessChange(pool, merged);
     await this.patchStatus(pool, { ...status, conditions: merged, observedGeneration: pool.metadata.generation ?? null });
   }
 
-  private async readiness(pool: EIPPool, addresses: PoolAddressStatus[]): Promise<ConditionInput> {
-    const elsewhere = this.deps.book.listedElsewhere(pool);
+  /**
+   * Each member the cloud knows, with its state: Bound while a claim holds it (or it is being handed to
+   * one), Available when free, Allocating while the cloud creates it, Releasing while it goes away.
+   * A static member bound to something podeip did not bind, or unknown to the cloud, is left out.
+   */
+  private addressStates(pool: EIPPool): PoolAddressStatus[] {
+    const { book } = this.deps;
+    const holders = book.holders();
+    const free = new Set(book.free(pool).map((member) => member.addressId));
+    return book.members(pool).flatMap((member): PoolAddressStatus[] => {
+      const known = this.addresses.known(member.addressId);
+      const claim = holders.get(member.addressId);
+      const state = stateOf(known, claim !== undefined || book.isReserved(member.addressId), free.has(member.addressId));
+      if (!known || !state) return [];
+      return [{ addressId: member.addressId, ownership: member.ownership, state, ...(known.publicIp ? { publicIP: known.publicIp } : {}), ...(claim ? { claim } : {}) }];
+    });
+  }
+
+  private readiness(pool: EIPPool, addresses: PoolAddressStatus[]): ConditionInput {
+    const { book } = this.deps;
+    const elsewhere = book.listedElsewhere(pool);
     if (elsewhere.length > 0) return { type: 'Ready', status: 'False', reason: 'AddressInAnotherPool', message: `${elsewhere.join(', ')} already listed by an older EIPPool; not lent by this one` };
-    const missing = (pool.spec.addresses ?? []).filter((addressId) => !elsewhere.includes(addressId) && this.addresses.known(addressId) === undefined);
-    if (missing.length > 0) {
-      const message = `static addresses ${missing.join(', ')} do not exist`;
-      await this.announce(pool, 'Warning', 'AddressMissing', message);
-      return { type: 'Ready', status: 'False', reason: 'AddressMissing', message };
-    }
-    const waiting = this.deps.book.waiting(pool.metadata.name).length;
+    const missing = (pool.spec.addresses ?? []).filter((addressId) => this.addresses.known(addressId) === undefined);
+    if (missing.length > 0) return { type: 'Ready', status: 'False', reason: 'AddressMissing', message: `static addresses ${missing.join(', ')} do not exist` };
+    const waiting = book.waiting(pool.metadata.name).length;
     const free = addresses.filter((address) => address.state === 'Available').length;
-    if (waiting > 0 && free === 0 && this.deps.book.owned(pool.metadata.name).length >= (pool.spec.allocation?.maxSize ?? 0)) {
-      const message = `${waiting} claims wait for an address; the pool is at maxSize`;
-      await this.announce(pool, 'Warning', 'PoolExhausted', message);
-      return { type: 'Ready', status: 'False', reason: 'Exhausted', message };
+    if (waiting > 0 && free === 0 && book.owned(pool.metadata.name).length >= (pool.spec.allocation?.maxSize ?? 0)) {
+      return { type: 'Ready', status: 'False', reason: 'Exhausted', message: `${waiting} claims wait for an address; the pool is at maxSize` };
     }
     return { type: 'Ready', status: 'True', reason: 'Available', message: `${free} of ${addresses.length} addresses free` };
+  }
+
+  /** PoolExhausted and AddressMissing are said when the pool's Ready condition turns to them, not on every pass. */
+  private async announceReadinessChange(pool: EIPPool, merged: Condition[]): Promise<void> {
+    const before = pool.status?.conditions?.find((condition) => condition.type === 'Ready');
+    const after = merged.find((condition) => condition.type === 'Ready');
+    if (!after || (before?.reason === after.reason && before.message === after.message)) return;
+    const warning = { Exhausted: 'PoolExhausted', AddressMissing: 'AddressMissing' }[after.reason];
+    if (warning) await this.announce(pool, 'Warning', warning, after.message);
   }
 
   private wakeWaitingClaims(pool: EIPPool): void {
@@ -226,7 +276,14 @@ export class PoolReconciler {
   }
 
   private async announce(pool: EIPPool, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
-    const target: EventTarget = { apiVersion: `${GROUP}/${VERSION}`, kind: POOL_KIND, namespace: EVENT_NAMESPACE, name: pool.metadata.name, uid: pool.metadata.uid };
+    const target: EventTarget = { apiVersion: `${GROUP}/${VERSION}`, kind: POOL_KIND, namespace: '', name: pool.metadata.name, uid: pool.metadata.uid };
     await this.deps.context.events.record(target, type, reason, message);
   }
+}
+
+function stateOf(known: CloudAddress | undefined, held: boolean, free: boolean): PoolAddressState | undefined {
+  if (known?.state === 'Creating') return 'Allocating';
+  if (known?.state === 'Releasing') return 'Releasing';
+  if (held) return 'Bound';
+  return free ? 'Available' : undefined;
 }

@@ -17,6 +17,8 @@ describe.each(PROVIDER_ROWS)('R11 drift ($name)', (row) => {
       return world().calls(actionOf(row, 'associate')) === associationsBefore + 1 && address?.status === row.status.bound && address.privateIp === pod.status!.podIP;
     });
     expect((await world().claim('r11-web'))!.status!.addressId).toBe(addressId);
+    const metrics = await (await fetch(`${world().controller!.metricsUrl}/metrics`)).text();
+    expect(metrics).toContain('podeip_repairs_total{kind="rebind"} 1\n');
   });
 
   test('an owned address deleted out of band is replaced and reported', async () => {
@@ -36,6 +38,8 @@ describe.each(PROVIDER_ROWS)('R11 drift ($name)', (row) => {
       return bound.claim.status!.addressId !== lostId ? bound : undefined;
     });
     expect(second.claim.status!.replacements).toBe(1);
+    const metrics = await (await fetch(`${world().controller!.metricsUrl}/metrics`)).text();
+    expect(metrics).toContain('podeip_repairs_total{kind="replaced"} 1\n');
     const lost = await eventually('AddressLost', async () => (await world().events('AddressLost', 'r11-lost'))[0]);
     expect(lost.type).toBe('Warning');
     expect(lost.message).toBe(`address ${lostId} was deleted outside podeip; allocating a replacement`);
