@@ -89,8 +89,7 @@ export class PoolBook {
   }
 
   admissionProblem(pool: EIPPool, pod: PodView): PoolRefusal {
-    const namespaceLabels = this.readers.namespaces.get(pod.namespace)?.labels ?? {};
-    if (!selectorMatches(pool.spec.namespaceSelector, namespaceLabels)) {
+    if (!this.admitsNamespace(pool, pod.namespace)) {
       return { problem: `EIPPool ${pool.metadata.name} does not admit namespace ${pod.namespace} (its namespaceSelector does not match the namespace's labels)` };
     }
     if (pool.spec.podSelector && !selectorMatches(pool.spec.podSelector, pod.labels)) {
@@ -145,11 +144,18 @@ export class PoolBook {
    * the pool does not admit must not keep admitted ones waiting) nor Retained ones (no pod to bind).
    */
   waiting(poolName: string): EIPClaim[] {
+    const pool = this.readers.pools.get(poolName);
+    const handedOut = new Set(this.reserved.values());
     return this.readers.claims
       .list()
       .filter((claim) => claim.spec?.pool === poolName && !claim.status?.addressId && !claim.metadata.deletionTimestamp)
-      .filter((claim) => !isRefused(claim) && claim.status?.phase !== 'Retained')
+      .filter((claim) => !isRefused(claim) && claim.status?.phase !== 'Retained' && !handedOut.has(keyOf(claim.metadata)))
+      .filter((claim) => !pool || this.admitsNamespace(pool, claim.metadata.namespace))
       .sort(byAge);
+  }
+
+  private admitsNamespace(pool: EIPPool, namespace: string): boolean {
+    return selectorMatches(pool.spec.namespaceSelector, this.readers.namespaces.get(namespace)?.labels ?? {});
   }
 
   /** Which claim holds a member, by address id. */

@@ -209,12 +209,9 @@ describe('PoolBook.take', () => {
   });
 });
 
-/**
- * Known defects (reported with issue 11): each test states the behaviour SPEC §10 asks for and
- * fails today; `test.failing` turns red once the fix lands, so the marker is removed with it.
- */
-describe('PoolBook.take, waiting order (known defects)', () => {
-  test.failing('an older claim whose address is reserved (status write in flight) no longer holds a younger one back', () => {
+/** Review findings of issue 11: each failed before its fix in PoolBook.waiting. */
+describe('PoolBook.take, waiting order (review findings, fixed)', () => {
+  test('an older claim whose address is reserved (status write in flight) no longer holds a younger one back', () => {
     const { book, addPool, inCloud, claims } = world();
     const game = addPool(pool('game', { addresses: ['eip-1', 'eip-2'] }));
     inCloud('eip-1', 'eip-2');
@@ -225,7 +222,7 @@ describe('PoolBook.take, waiting order (known defects)', () => {
     expect(book.take(game, younger)?.addressId).toBe('eip-2');
   });
 
-  test.failing('an older claim in a namespace the pool does not admit is not waiting on it', () => {
+  test('an older claim in a namespace the pool does not admit is not waiting on it', () => {
     const { book, addPool, inCloud, claims, namespaces } = world();
     const game = addPool(pool('game', { addresses: ['eip-1'], namespaceSelector: { matchLabels: { team: 'games' } } }));
     inCloud('eip-1');
