@@ -52,7 +52,8 @@ test: typecheck build bundle prometheus-tools
 unit: install
 	$(NODE_TEST) test/unit $(ARGS)
 
-sandbox: build
+# ARGS=--prometheus also starts Prometheus beside the sandbox, so that needs Debian's prometheus.
+sandbox: build $(if $(findstring --prometheus,$(ARGS)),prometheus-tools)
 	bin/podeip sandbox $(ARGS)
 
 bench: build

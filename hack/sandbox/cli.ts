@@ -6,6 +6,8 @@ import { isAbsolute, relative } from 'node:path';
 import { SANDBOX_USAGE, UsageError, parseSandboxArgs, wantsHelp } from './options.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { startLiveView } from './live-view.js';
+import { startPrometheusBeside } from '../prometheus/sandbox-prometheus.js';
+import type { PrometheusServer } from '../prometheus/prometheus-server.js';
 
 export async function runSandboxCommand(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
@@ -28,6 +30,14 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
     process.stderr.write(`podeip sandbox: ${(error as Error).message}\n`);
     return 1;
   }
+  let prometheus: PrometheusServer | undefined;
+  try {
+    if (options.prometheus) prometheus = await startPrometheusBeside(sandbox.ready, progress);
+  } catch (error) {
+    process.stderr.write(`podeip sandbox: ${(error as Error).message}\n`);
+    await sandbox.stop();
+    return 1;
+  }
   progress(`ready (${options.readyFilePath})`);
   if (!process.stdout.isTTY) process.stdout.write(`${introduction(sandbox).join('\n')}\n\n`);
   const { ready } = sandbox;
@@ -35,6 +45,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
   const signal = await untilSignal();
   await view.stop();
   progress(`${signal}: stopping`);
+  await prometheus?.stop();
   await sandbox.stop();
   progress('stopped');
   return 0;

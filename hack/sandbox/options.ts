@@ -15,6 +15,8 @@ export interface SandboxOptions {
   kubeconfigPath: string;
   readyFilePath: string;
   demo: boolean;
+  /** Also start Prometheus scraping the controller (hack/prometheus). */
+  prometheus: boolean;
   controllerFlags: string[];
 }
 
@@ -36,6 +38,8 @@ Flags:
   --kubeconfig PATH            where to write the kubeconfig (default .sandbox/kubeconfig)
   --ready-file PATH            written once everything is up (default .sandbox/ready.json)
   --no-demo                    do not apply the demo workloads
+  --prometheus                 also start Prometheus (Debian's prometheus) scraping the controller
+                               every second, with podeip's alert rules; prints its URL
   -h, --help                   show this help
 Everything after "--" is passed to "podeip run" unchanged.`;
 
@@ -47,6 +51,7 @@ const SANDBOX_FLAGS = {
   kubeconfig: { type: 'string' },
   'ready-file': { type: 'string' },
   'no-demo': { type: 'boolean' },
+  prometheus: { type: 'boolean' },
 } as const;
 
 export function parseSandboxArgs(argv: string[]): SandboxOptions {
@@ -62,6 +67,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     kubeconfigPath: values.kubeconfig ?? '.sandbox/kubeconfig',
     readyFilePath: values['ready-file'] ?? '.sandbox/ready.json',
     demo: !values['no-demo'],
+    prometheus: values.prometheus === true,
     controllerFlags,
   };
 }

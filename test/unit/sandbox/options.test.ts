@@ -10,6 +10,7 @@ describe('podeip sandbox flags (SPEC §9)', () => {
       kubeconfigPath: '.sandbox/kubeconfig',
       readyFilePath: '.sandbox/ready.json',
       demo: true,
+      prometheus: false,
       controllerFlags: [],
     });
   });
@@ -17,7 +18,7 @@ describe('podeip sandbox flags (SPEC §9)', () => {
   it('takes every flag and passes what follows -- to the controller unchanged', () => {
     const options = parseSandboxArgs([
       '--provider', 'alibaba', '--api-port', '6443', '--cloud-port=9000', '--metrics-port', '8080',
-      '--kubeconfig', '/tmp/k', '--ready-file', '/tmp/r.json', '--no-demo', '--', '--enable-ownerref', '--provider', 'x',
+      '--kubeconfig', '/tmp/k', '--ready-file', '/tmp/r.json', '--no-demo', '--prometheus', '--', '--enable-ownerref', '--provider', 'x',
     ]);
     expect(options).toEqual({
       provider: 'alibaba',
@@ -27,6 +28,7 @@ describe('podeip sandbox flags (SPEC §9)', () => {
       kubeconfigPath: '/tmp/k',
       readyFilePath: '/tmp/r.json',
       demo: false,
+      prometheus: true,
       controllerFlags: ['--enable-ownerref', '--provider', 'x'],
     });
   });
