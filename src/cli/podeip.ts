@@ -28,7 +28,7 @@ export async function podeip(argv: string[], output: Output = processOutput): Pr
   const [command, ...rest] = argv;
   if (command === 'run') return runCommand(rest);
   if (command === 'teardown') return teardownCommand(rest);
-  if (command === 'sandbox') return runSandbox(rest);
+  if (command === 'sandbox') return runSandbox(rest, output);
   if (command === 'version' || command === '--version') {
     output.stdout(`${versionLine()}\n`);
     return 0;
@@ -41,9 +41,13 @@ export async function podeip(argv: string[], output: Output = processOutput): Pr
   return 2;
 }
 
-async function runSandbox(argv: string[]): Promise<number> {
-  // The sandbox ships in hack/ (built to dist/hack); it is loaded only when asked for.
+async function runSandbox(argv: string[], output: Output): Promise<number> {
+  // The sandbox ships in hack/ (built to dist/hack); it is loaded only when asked for, and the image's bundle leaves it out.
   const sandboxModule = '../../hack/sandbox/cli.js';
-  const { runSandboxCommand } = (await import(sandboxModule)) as { runSandboxCommand(argv: string[]): Promise<number> };
-  return runSandboxCommand(argv);
+  const loaded = (await import(sandboxModule).catch(() => undefined)) as { runSandboxCommand(argv: string[]): Promise<number> } | undefined;
+  if (!loaded) {
+    output.stderr('podeip: the sandbox is not part of this build (the image ships the controller only); run it from a checkout with make sandbox\n');
+    return 1;
+  }
+  return loaded.runSandboxCommand(argv);
 }

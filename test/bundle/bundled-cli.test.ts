@@ -48,6 +48,14 @@ describe('the bundled CLI, run as the image runs it', () => {
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
+  test('asked for the sandbox, which it does not ship, it says so in one line and exits 1', async () => {
+    const sandbox = asNobody(['node', 'podeip.mjs', 'sandbox'], workdir, { PATH: process.env.PATH! });
+    let stderr = '';
+    sandbox.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitOf(sandbox)).toBe(1);
+    expect(stderr).toBe('podeip: the sandbox is not part of this build (the image ships the controller only); run it from a checkout with make sandbox\n');
+  });
+
   test('its working directory is not writable by the user it runs as', async () => {
     const touch = asNobody(['touch', 'written'], workdir, { PATH: process.env.PATH! });
     expect(await exitOf(touch)).toBe(1);
