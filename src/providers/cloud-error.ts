@@ -79,6 +79,17 @@ export function isCloudError(error: unknown): error is CloudError {
 /** A vendor's error table: each documented code and the kind podeip reads it as. */
 export type CodeKinds = Readonly<Record<string, CloudErrorKind>>;
 
+/** One letter per kind, so that an error table reads as a column beside the vendor's own list. */
+export const KIND = {
+  I: 'invalid-request',
+  C: 'conflict',
+  N: 'not-found',
+  Q: 'quota',
+  T: 'transient',
+  A: 'auth',
+  R: 'throttled',
+} as const satisfies Record<string, CloudErrorKind>;
+
 /**
  * A provider's documented error codes as data: one table per action podeip calls, the codes every
  * action may return, and the documented code families (a prefix whose sub-codes share its meaning).

@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CloudEmulator } from '../../hack/cloud/common/cloud-emulator.js';
 import { AlibabaProvider } from '../../src/providers/alibaba/alibaba-provider.js';
-import { CloudError } from '../../src/providers/cloud-error.js';
 import type { Provider } from '../../src/providers/provider.js';
 import { TencentProvider } from '../../src/providers/tencent/tencent-provider.js';
 import { startAlibabaFixture, type AlibabaFixture } from '../cloud/alibaba/alibaba-fixture.js';
 import { startTencentFixture, type TencentFixture } from '../cloud/tencent/tencent-fixture.js';
 import { CallRecorder, FAST_LIMITS } from './alibaba/provider-fixture.js';
-
-async function failureOf(call: Promise<unknown>): Promise<CloudError> {
-  const outcome = await call.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof CloudError) return outcome;
-  throw outcome;
-}
+import { failureOf } from '../support/cloud-failure.js';
 
 /**
  * Issue 14 item 17: when the SDK has no credentials it fails before sending (Alibaba's chain

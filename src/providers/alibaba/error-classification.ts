@@ -6,15 +6,9 @@
  * `pkg/aliyun/client/errors`, terraform-provider-alicloud retry lists. `MissingCredentials` is
  * podeip's own. Sources and counts: hack/cloud/alibaba/README.md "Error tables".
  */
-import { classifyByTables, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
+import { classifyByTables, KIND, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
 
-const I = 'invalid-request';
-const C = 'conflict';
-const N = 'not-found';
-const Q = 'quota';
-const T = 'transient';
-const A = 'auth';
-const R = 'throttled';
+const { I, C, N, Q, T, A, R } = KIND;
 
 /** https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress */
 const ALLOCATE_EIP_ADDRESS = {

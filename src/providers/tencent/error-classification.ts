@@ -7,15 +7,9 @@
  * `InvalidParameterValue.X` refines its common family). `MissingCredentials` is podeip's own.
  * Sources and counts: hack/cloud/tencent/README.md "Error tables".
  */
-import { classifyByTables, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
+import { classifyByTables, KIND, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
 
-const I = 'invalid-request';
-const C = 'conflict';
-const N = 'not-found';
-const Q = 'quota';
-const T = 'transient';
-const A = 'auth';
-const R = 'throttled';
+const { I, C, N, Q, T, A, R } = KIND;
 
 /** https://www.tencentcloud.com/document/api/215/16699 */
 const ALLOCATE_ADDRESSES = {

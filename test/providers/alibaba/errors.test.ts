@@ -4,23 +4,13 @@ import { DEFAULT_ALIBABA_DELAYS } from '../../../hack/cloud/alibaba/index.js';
 import { ManualClock } from '../../../hack/cloud/common/clock.js';
 import { accessKeyCredential } from '../../../src/providers/alibaba/alibaba-clients.js';
 import { AlibabaProvider } from '../../../src/providers/alibaba/alibaba-provider.js';
-import { CloudError } from '../../../src/providers/cloud-error.js';
 import type { AllocateRequest } from '../../../src/providers/provider.js';
 import { REQUEST_ID } from '../../cloud/alibaba/alibaba-fixture.js';
 import { CallRecorder, FAST_LIMITS, REGION, providerFor, startProviderFixture, type ProviderFixture } from './provider-fixture.js';
+import { failureOf } from '../../support/cloud-failure.js';
 
 function owned(clientToken: string, bandwidthMbps = 5): AllocateRequest {
   return { clientToken, tags: { 'podeip.io/cluster': 'c1' }, allocation: { bandwidthMbps, isp: 'BGP', chargeType: 'PayByTraffic', parameters: {} } };
-}
-
-async function failureOf(call: Promise<unknown>): Promise<CloudError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof CloudError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('AlibabaProvider error classification', () => {

@@ -2,18 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloudError } from '../../../src/providers/cloud-error.js';
 import type { AddressTarget, AllocateRequest } from '../../../src/providers/provider.js';
 import { startProviderFixture, type ProviderFixture } from './provider-fixture.js';
+import { failureOf } from '../../support/cloud-failure.js';
 
 function owned(clientToken: string): AllocateRequest {
   return { clientToken, tags: { 'podeip.io/cluster': 'c1' }, allocation: { bandwidthMbps: 5, isp: 'BGP', chargeType: 'PayByTraffic', parameters: {} } };
-}
-
-async function failureOf(call: Promise<unknown>): Promise<CloudError> {
-  const outcome = await call.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof CloudError) return outcome;
-  throw outcome;
 }
 
 /**

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_TENCENT_CREDENTIALS } from '../../../hack/cloud/tencent/index.js';
-import { CloudError } from '../../../src/providers/cloud-error.js';
 import { TencentProvider } from '../../../src/providers/tencent/tencent-provider.js';
 import { startTencentFixture, type TencentFixture } from '../../cloud/tencent/tencent-fixture.js';
+import { failureOf } from '../../support/cloud-failure.js';
 
 const FAST = { perSecond: {}, defaultPerSecond: 1000 };
-
-async function failureOf(call: Promise<unknown>): Promise<CloudError> {
-  const outcome = await call.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof CloudError) return outcome;
-  throw outcome;
-}
 
 /**
  * SPEC §3.4 / issue 14 item 1: one malformed id fails Tencent's whole DescribeAddresses, so the
