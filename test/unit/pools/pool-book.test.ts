@@ -201,6 +201,19 @@ describe('PoolBook.take', () => {
     expect(book.take(game, claim('game-0'))?.addressId).toBe('eip-1');
   });
 
+  test('an address held by someone else (a pool releasing it) is reserved: not free, not taken, until settled', () => {
+    const { book, addPool, inCloud } = world();
+    const game = addPool(pool('game', { addresses: ['eip-1'] }));
+    inCloud('eip-1');
+    book.hold('eip-1', 'pool game');
+    expect(book.isReserved('eip-1')).toBe(true);
+    expect(book.free(game)).toEqual([]);
+    expect(book.take(game, claim('a'))).toBeUndefined();
+    book.settle('eip-1');
+    expect(book.isReserved('eip-1')).toBe(false);
+    expect(book.take(game, claim('a'))).toEqual({ addressId: 'eip-1', ownership: 'Static' });
+  });
+
   test('no free member: nothing is taken, whatever the claim held before', () => {
     const { book, addPool } = world();
     const game = addPool(pool('game', { addresses: ['eip-gone'] }));
