@@ -24,6 +24,9 @@ import type { CreationTimes } from './creation-times.js';
 
 const TRANSITIONAL = new Set(['Creating', 'Binding', 'Unbinding', 'Unknown']);
 
+/** Ready reasons of a claim already waiting on its pool: the pool has heard of it. */
+const POOL_WAITING_REASONS = new Set(['PoolAllocating', 'PoolQueued', 'PoolExhausted', 'QuotaExceeded']);
+
 /**
  * The claim holds an address its spec (the pod's current request) no longer asks for. A static
  * request naming the owned address the claim already holds (pinning it by its id) keeps it: it stays
@@ -281,7 +284,7 @@ export class Binder {
     const name = pool.metadata.name;
     const maxSize = pool.spec.allocation?.maxSize ?? 0;
     const waitingReason = claim.status?.conditions?.find((condition) => condition.type === 'Ready')?.reason;
-    if (waitingReason !== 'PoolAllocating' && waitingReason !== 'PoolExhausted' && waitingReason !== 'QuotaExceeded') this.context.wakePool(name);
+    if (!POOL_WAITING_REASONS.has(waitingReason ?? '')) this.context.wakePool(name);
     const poolProblem = pool.status?.conditions?.find((condition) => condition.type === 'Ready' && condition.reason === 'QuotaExceeded');
     if (poolProblem) {
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'QuotaExceeded', message: `EIPPool ${name}: ${poolProblem.message}` }]);
@@ -290,6 +293,11 @@ export class Binder {
     if (this.context.pools.owned(name).length < maxSize) {
       await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'PoolAllocating', message: `EIPPool ${name} is allocating an address for this claim` }]);
       return { requeueAfterMs: this.context.settings.retry.conflictRetryMs };
+    }
+    // Free addresses owed to older claims first: this claim is next in line, not facing an exhausted pool.
+    if (this.context.pools.free(pool).length > 0) {
+      await this.writer.updateStatus(claim, { phase: 'Pending' }, [{ type: 'Ready', status: 'False', reason: 'PoolQueued', message: `EIPPool ${name} hands its free addresses to older claims first; waiting in line` }]);
+      return { requeueAfterMs: this.context.settings.retry.polls.firstMs };
     }
     const message = `EIPPool ${name} has no free address (${this.context.pools.members(pool).length} in the pool, maxSize ${maxSize}); waiting for one to be returned`;
     await this.reportWaiting(claim, pod, 'PoolExhausted', 'PoolExhausted', message);

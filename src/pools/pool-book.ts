@@ -84,7 +84,8 @@ export class PoolBook {
   /** Why this pod may not take addresses of the named pool, or undefined when it may. */
   refusal(poolName: string, pod: PodView): PoolRefusal {
     const pool = this.readers.pools.get(poolName);
-    if (!pool || pool.metadata.deletionTimestamp) return { problem: `names EIPPool ${poolName}, which does not exist` };
+    if (!pool) return { problem: `names EIPPool ${poolName}, which does not exist` };
+    if (pool.metadata.deletionTimestamp) return { problem: `names EIPPool ${poolName}, which is being deleted` };
     return this.admissionProblem(pool, pod);
   }
 

@@ -54,8 +54,9 @@ export class PoolReconciler {
     const latest = this.deps.pools.get(name) ?? current;
     await this.writeStatus(latest);
     this.wakeWaitingClaims(latest);
-    // After a change, look again once the cloud has had a moment (not at once: its view may lag the write).
-    return { requeueAfterMs: changed ? this.deps.context.settings.retry.polls.firstMs : POOL_RESYNC_MS };
+    // After a change, or while the cloud still creates an address, look again soon (not at once: its view may lag the write).
+    const settling = changed || owned.some((address) => address.state === 'Creating') || (this.allocatedUnseen.get(name)?.size ?? 0) > 0;
+    return { requeueAfterMs: settling ? this.deps.context.settings.retry.polls.firstMs : POOL_RESYNC_MS };
   };
 
   private get addresses(): AddressBook {

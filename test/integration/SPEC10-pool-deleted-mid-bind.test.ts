@@ -10,7 +10,7 @@ import { PROVIDER_ROWS, type ProviderRow } from './provider-rows.js';
 
 const POOL = 'podeip.io/pool';
 const PODS = ['mid-0', 'mid-1', 'mid-2', 'mid-3', 'mid-4'];
-const REFUSAL = `annotation ${POOL} names EIPPool midbind, which does not exist`;
+const REFUSAL = `annotation ${POOL} names EIPPool midbind, which is being deleted`;
 
 /** Bound to a pool address, or refused because the pool is gone: either way the claim is not waiting. */
 function settled(claim: EIPClaim | undefined): boolean {

@@ -271,11 +271,11 @@ describe('PoolBook admission', () => {
     expect(book.admissionProblem(game, pod('core', 'games', { tier: 'core' }))).toEqual({ problem: `EIPPool game does not admit pod core (its podSelector does not match the pod's labels)` });
   });
 
-  test('a pool that does not exist or is being deleted refuses with the same message', () => {
+  test('a pool that does not exist, or is being deleted, refuses and says which', () => {
     const { book, addPool } = world();
     addPool(pool('leaving', {}, EARLY, true));
     expect(book.refusal('missing', pod('a'))).toEqual({ problem: 'names EIPPool missing, which does not exist' });
-    expect(book.refusal('leaving', pod('a'))).toEqual({ problem: 'names EIPPool leaving, which does not exist' });
+    expect(book.refusal('leaving', pod('a'))).toEqual({ problem: 'names EIPPool leaving, which is being deleted' });
   });
 });
 
