@@ -9,7 +9,7 @@ describe('AlibabaProvider under the cloud\'s rate limits (system clock)', () => 
 
   beforeAll(async () => {
     fixture = await startProviderFixture(
-      { rateLimits: { DescribeEipAddresses: perSecond(5), AllocateEipAddress: perSecond(120) } },
+      { rateLimits: { DescribeEipAddresses: perSecond(2), AllocateEipAddress: perSecond(120) } },
       { rateLimits: { perSecond: { DescribeEipAddresses: 20 }, defaultPerSecond: 100 }, throttleRetries: 8 },
     );
   });
@@ -20,8 +20,9 @@ describe('AlibabaProvider under the cloud\'s rate limits (system clock)', () => 
     expect(results).toEqual(Array.from({ length: 8 }, () => []));
     const { OK: answered, 'Throttling.User': throttled } = fixture.emulator.admin.calls().DescribeEipAddresses!;
     expect(answered).toBe(8);
-    // At least the three beyond the cloud's burst of five; how many retries came too early depends on timing.
-    expect(throttled).toBeGreaterThanOrEqual(3);
+    // Eight calls sent at 20/s meet a cloud that answers 2/s: some are throttled however slow this machine is
+    // (how many, and how many retries came too early, depends on timing).
+    expect(throttled).toBeGreaterThanOrEqual(1);
     expect(fixture.recorder.calls.filter((call) => call.code === 'Throttling.User')).toHaveLength(throttled!);
   });
 
