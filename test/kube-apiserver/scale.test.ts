@@ -35,12 +35,12 @@ describe('local API server at 10,000 pods', () => {
     agent.destroy();
   });
 
-  it('starts in well under a second', async () => {
+  it('starts in a couple of seconds at most, even on a loaded machine', async () => {
     const started = performance.now();
     const another = await startKubeApiServer();
     const elapsed = performance.now() - started;
     await another.close();
-    expect(elapsed).toBeLessThan(300);
+    expect(elapsed).toBeLessThan(2_000);
   });
 
   it('creates 10,000 pods over HTTP, pages through them, and an informer sees every one', async () => {
