@@ -127,20 +127,8 @@ export class ControllerMetrics {
     this.workqueueDepth = new Gauge({ name: 'workqueue_depth', help: 'Current depth of workqueue', labelNames: ['name', 'controller'], registers });
     this.workqueueAdds = new Counter({ name: 'workqueue_adds_total', help: 'Total number of adds handled by workqueue', labelNames: ['name', 'controller'], registers });
     this.workqueueRetries = new Counter({ name: 'workqueue_retries_total', help: 'Total number of retries handled by workqueue', labelNames: ['name', 'controller'], registers });
-    this.workqueueQueueDuration = new Histogram({
-      name: 'workqueue_queue_duration_seconds',
-      help: 'How long in seconds an item stays in workqueue before being requested',
-      labelNames: ['name', 'controller'],
-      buckets: WORKQUEUE_BUCKETS,
-      registers,
-    });
-    this.workqueueWorkDuration = new Histogram({
-      name: 'workqueue_work_duration_seconds',
-      help: 'How long in seconds processing an item from workqueue takes',
-      labelNames: ['name', 'controller'],
-      buckets: WORKQUEUE_BUCKETS,
-      registers,
-    });
+    this.workqueueQueueDuration = workqueueHistogram('workqueue_queue_duration_seconds', 'How long in seconds an item stays in workqueue before being requested', registers);
+    this.workqueueWorkDuration = workqueueHistogram('workqueue_work_duration_seconds', 'How long in seconds processing an item from workqueue takes', registers);
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -175,4 +163,9 @@ export class ControllerMetrics {
     if (result === 'error') this.reconcileErrors.inc({ controller });
     this.reconcileTime.observe({ controller }, seconds);
   }
+}
+
+/** controller-runtime's workqueue latency histograms: same labels, same buckets. */
+function workqueueHistogram(name: string, help: string, registers: Registry[]): Histogram<'name' | 'controller'> {
+  return new Histogram({ name, help, labelNames: ['name', 'controller'], buckets: WORKQUEUE_BUCKETS, registers });
 }

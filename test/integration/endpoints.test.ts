@@ -1,14 +1,10 @@
+import { SPEC_METRICS } from '../prometheus/prometheus-config.js';
 import { useHarness } from './harness.js';
 import { TENCENT_ROW } from './provider-rows.js';
 
-const SPEC_METRICS = [
-  'podeip_claims',
-  'podeip_cloud_requests_total',
-  'podeip_cloud_request_duration_seconds',
-  'podeip_bind_duration_seconds',
-  'podeip_addresses_unbound',
-  'podeip_orphans_released_total',
-  'podeip_leader',
+/** podeip's own names (SPEC §6, §12), then controller-runtime's and the process defaults. */
+const EXPOSED_METRICS = [
+  ...SPEC_METRICS,
   'controller_runtime_reconcile_total',
   'controller_runtime_reconcile_errors_total',
   'controller_runtime_reconcile_time_seconds',
@@ -29,7 +25,7 @@ describe('metrics and health endpoints', () => {
     await world().boundClaim('metrics-web');
     const body = await (await fetch(`${world().controller!.metricsUrl}/metrics`)).text();
     const names = new Set(body.split('\n').filter((line) => line.startsWith('# TYPE ')).map((line) => line.split(' ')[2]));
-    expect(SPEC_METRICS.filter((name) => !names.has(name))).toEqual([]);
+    expect(EXPOSED_METRICS.filter((name) => !names.has(name))).toEqual([]);
     expect(body).toContain('podeip_claims{phase="Bound"} 1\n');
     expect(body).toContain('podeip_cloud_requests_total{provider="tencent",action="AllocateAddresses",code="Success"} 1\n');
     expect(body).toContain('podeip_leader 1\n');
