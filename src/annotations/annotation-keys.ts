@@ -1,3 +1,4 @@
+import { POOL_ANNOTATION } from '../k8s/eippool.js';
 import { type InvalidRequest, invalid } from './claim-request.js';
 
 /**
@@ -14,7 +15,7 @@ export interface AnnotationFamily {
 }
 
 /** podeip's own request annotations, read by every dialect (SPEC §10). */
-export const PODEIP_INPUT_ANNOTATIONS: readonly string[] = ['podeip.io/pool'];
+export const PODEIP_INPUT_ANNOTATIONS: readonly string[] = [POOL_ANNOTATION];
 
 const LOOK_ALIKE = /^(eip-|pod-eip-|eci-eip-)/;
 

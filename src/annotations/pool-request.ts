@@ -3,10 +3,8 @@
  * on its own and combines with the provider's delete policy or release strategy, but not with an owned
  * or a static request (bad input: which address would the pod get?).
  */
-import { PODEIP_INPUT_ANNOTATIONS } from './annotation-keys.js';
+import { POOL_ANNOTATION } from '../k8s/eippool.js';
 import { type InvalidRequest, invalid } from './claim-request.js';
-
-export const POOL_ANNOTATION = PODEIP_INPUT_ANNOTATIONS[0]!;
 
 /** A pool is a cluster-scoped object: its name is a DNS subdomain. */
 const POOL_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
