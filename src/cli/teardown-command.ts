@@ -47,6 +47,7 @@ export async function teardownCommand(argv: string[]): Promise<number> {
     try {
       const report = await tearDown(provider, new KubeApi(kubeConfig, text('namespace')), {
         clusterId: access.clusterId,
+        namespace: text('namespace'),
         dryRun: values.get('dry-run') === true,
         pollIntervalMs: 500,
         waitLimitMs: 120_000,

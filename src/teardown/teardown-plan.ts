@@ -7,7 +7,7 @@
  */
 import { type EIPClaim, FINALIZER, keyOf } from '../k8s/eipclaim.js';
 import { type EIPPool, POOL_FINALIZER, POOL_TAG } from '../k8s/eippool.js';
-import { CLAIM_UID_TAG, CLUSTER_TAG } from '../lifecycle/address-book.js';
+import { CLAIM_UID_TAG, CLUSTER_TAG, NAMESPACE_TAG } from '../lifecycle/address-book.js';
 import type { CloudAddress } from '../providers/provider.js';
 
 export type TeardownAction = 'release' | 'unbind';
@@ -36,11 +36,14 @@ export interface TeardownInputs {
   tagged: CloudAddress[];
   /** The addresses claims name that the cloud knows. */
   held: CloudAddress[];
+  /** `--namespace`: only that namespace's claims and the addresses tagged for it; pools are cluster-wide, so left alone. */
+  namespace?: string;
 }
 
-export function planTeardown(clusterId: string, { claims, pools, tagged, held }: TeardownInputs): TeardownPlan {
+export function planTeardown(clusterId: string, { claims, pools, tagged, held, namespace }: TeardownInputs): TeardownPlan {
   const holders = new Map(claims.filter((claim) => claim.status?.addressId).map((claim) => [claim.status!.addressId!, claim]));
-  const byId = new Map([...tagged, ...held].map((address) => [address.id, address]));
+  const inScope = (address: CloudAddress) => namespace === undefined || holders.has(address.id) || address.tags[NAMESPACE_TAG] === namespace;
+  const byId = new Map([...tagged, ...held].filter(inScope).map((address) => [address.id, address]));
   const addresses: AddressStep[] = [];
   for (const address of byId.values()) {
     const holder = holders.get(address.id);
@@ -50,7 +53,7 @@ export function planTeardown(clusterId: string, { claims, pools, tagged, held }:
     else if (holder && address.target) addresses.push({ action: 'unbind', ...step });
   }
   const finalizers = claims.filter((claim) => claim.metadata.finalizers?.includes(FINALIZER)).map((claim) => keyOf(claim.metadata));
-  const poolFinalizers = pools.filter((pool) => pool.metadata.finalizers?.includes(POOL_FINALIZER)).map((pool) => pool.metadata.name);
+  const poolFinalizers = (namespace === undefined ? pools : []).filter((pool) => pool.metadata.finalizers?.includes(POOL_FINALIZER)).map((pool) => pool.metadata.name);
   return { addresses: addresses.sort((a, b) => a.address.id.localeCompare(b.address.id)), finalizers: finalizers.sort(), poolFinalizers: poolFinalizers.sort() };
 }
 

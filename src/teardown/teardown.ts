@@ -13,6 +13,8 @@ import { type AddressStep, planTeardown, type TeardownPlan } from './teardown-pl
 
 export interface TeardownOptions {
   clusterId: string;
+  /** `--namespace`: tear down only that namespace's claims and addresses. */
+  namespace?: string;
   dryRun: boolean;
   /** Pause between reads while an unbind or release finishes. */
   pollIntervalMs: number;
@@ -36,17 +38,17 @@ export interface TeardownReport {
   failed: boolean;
 }
 
-export async function planFor(provider: Provider, api: KubeApi, clusterId: string): Promise<{ plan: TeardownPlan; claims: EIPClaim[]; pools: EIPPool[] }> {
+export async function planFor(provider: Provider, api: KubeApi, clusterId: string, namespace?: string): Promise<{ plan: TeardownPlan; claims: EIPClaim[]; pools: EIPPool[] }> {
   const claims = (await api.listClaims()).items as EIPClaim[];
   const pools = (await api.listPools()).items as EIPPool[];
   const tagged = await provider.describeByTags({ [CLUSTER_TAG]: clusterId });
   const heldIds = claims.map((claim) => claim.status?.addressId).filter((id): id is string => Boolean(id));
   const held = heldIds.length > 0 ? await provider.describeByIds(heldIds) : [];
-  return { plan: planTeardown(clusterId, { claims, pools, tagged, held }), claims, pools };
+  return { plan: planTeardown(clusterId, { claims, pools, tagged, held, namespace }), claims, pools };
 }
 
 export async function tearDown(provider: Provider, api: KubeApi, options: TeardownOptions): Promise<TeardownReport> {
-  const { plan, claims, pools } = await planFor(provider, api, options.clusterId);
+  const { plan, claims, pools } = await planFor(provider, api, options.clusterId, options.namespace);
   options.planned?.(plan);
   if (options.dryRun) return describePlan(plan, options);
   const steps: StepResult[] = [];

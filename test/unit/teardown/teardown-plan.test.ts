@@ -74,6 +74,20 @@ test('addresses tagged for another cluster are not this teardown\'s', () => {
   expect(plan.addresses).toEqual([]);
 });
 
+test('with --namespace, only addresses tagged for that namespace or held by its claims are torn down, and pools are left to a cluster-wide teardown', () => {
+  const tagsIn = (namespace: string, uid: string) => ({ ...ownedTags(uid), 'podeip.io/namespace': namespace });
+  const mine = address('eip-1', tagsIn('games', 'uid-web'), true);
+  const orphanHere = address('eip-2', tagsIn('games', 'uid-gone'));
+  const otherTeams = address('eip-3', tagsIn('billing', 'uid-api'), true);
+  const poolSpare = address('eip-4', { 'podeip.io/cluster': CLUSTER, 'podeip.io/pool': 'game-eu' });
+  const claims = [claim('web', { ownership: 'Owned', addressId: 'eip-1' })];
+
+  const plan = planTeardown(CLUSTER, { claims, pools: [pool('game-eu', true)], tagged: [mine, orphanHere, otherTeams, poolSpare], held: [mine], namespace: 'games' });
+
+  expect(plan.addresses.map((step) => [step.action, step.address.id])).toEqual([['release', 'eip-1'], ['release', 'eip-2']]);
+  expect(plan.poolFinalizers).toEqual([]);
+});
+
 test('the summary lists each address in aligned columns, then how many finalizers were removed', () => {
   const table = summaryTable({
     steps: [
