@@ -80,10 +80,15 @@ export class KeyedController {
         result = 'success';
       }
     } catch (error) {
-      logger.warn({ err: error }, 'reconcile failed, will retry');
+      logger[isExpectedFailure(error) ? 'debug' : 'warn']({ err: error }, 'reconcile failed, will retry');
       this.queue.addRateLimited(key);
       result = 'error';
     }
     this.options.metrics.reconciled(this.name, result, Number(process.hrtime.bigint() - started) / 1e9);
   }
+}
+
+/** A failure that was meant to happen and was reported where it arose (e.g. a write dry-run refused). */
+function isExpectedFailure(error: unknown): boolean {
+  return (error as { expected?: unknown } | undefined)?.expected === true;
 }

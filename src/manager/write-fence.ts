@@ -17,9 +17,10 @@ export class NotLeaderError extends Error {
   override name = 'NotLeaderError';
 }
 
-/** A write that dry-run kept from being sent. */
+/** A write that dry-run kept from being sent: already reported at info, so its reconcile's failure is no warning. */
 export class DryRunError extends Error {
   override name = 'DryRunError';
+  readonly expected = true;
 }
 
 const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release', 'completeAllocation']);

@@ -63,6 +63,8 @@ test('reconciles and logs each write it would make once, writing nothing to the 
 
   expect(wouldLines().sort()).toEqual(expected.sort());
   for (const line of lines.filter((candidate) => candidate.msg.startsWith('dry-run: '))) expect(line.level).toBe(30);
+  // A refused write was said once at info; the reconcile that wanted it failing is no warning.
+  expect(lines.filter((line) => line.level >= 40 && line.msg === 'reconcile failed, will retry')).toEqual([]);
   expect(lines[0]?.msg).toBe('dry-run: observing only; no cloud or Kubernetes writes, no leader election');
   expect(cloudWrites()).toBe(writesBefore);
   expect(world.apiServer.hooks.requestLog().filter((entry) => entry.user === CONTROLLER_USER && (isWorkWrite(entry) || entry.resource === 'leases'))).toEqual([]);
