@@ -22,6 +22,7 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
     enis: () => adminEnis(network, book.list()),
     calls: () => kit.calls.snapshot(),
     createAddress: (input) => book.create(input),
+    createAddresses: (inputs) => inputs.map((input, index) => createNumbered(book, input, index)),
     setFault: (fault) => kit.faults.set(fault),
     faults: () => kit.faults.list(),
     clearFaults: (action) => kit.faults.clear(action),
@@ -35,7 +36,18 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
     },
     settled: () => kit.transitions.settled(),
     untilHanging: (count) => kit.faults.untilHanging(count),
+    setResourceState: (setting) => kit.resourceStates.set(setting),
+    resourceStates: () => kit.resourceStates.list(),
   };
+}
+
+function createNumbered(book: AddressBook, input: CreateAddressInput, index: number): AdminAddress {
+  try {
+    return book.create(input);
+  } catch (error) {
+    if (error instanceof AdminInputError) throw new AdminInputError(`address ${index}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The shared VPC model's ENIs, each private IP annotated with the address bound to it. */

@@ -1,6 +1,7 @@
 import { AdminInputError, type CreateAddressInput, type EmulatorAdmin } from './cloud-emulator.js';
 import { InvalidFaultError, type FaultSpec } from './fault-injector.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from './http-types.js';
+import type { ResourceStateSetting } from './resource-states.js';
 
 export const ADMIN_PREFIX = '/_admin';
 
@@ -10,7 +11,10 @@ const NO_CONTENT: ApiResponse = { status: 204, body: '' };
 
 const routes: Record<string, Route> = {
   'GET /addresses': (admin) => jsonResponse(200, admin.addresses()),
-  'POST /addresses': (admin, request) => jsonResponse(201, admin.createAddress(parseBody<CreateAddressInput>(request))),
+  'POST /addresses': (admin, request) => {
+    const body = parseBody<CreateAddressInput | CreateAddressInput[]>(request);
+    return jsonResponse(201, Array.isArray(body) ? admin.createAddresses(body) : admin.createAddress(body));
+  },
   'GET /enis': (admin) => jsonResponse(200, admin.enis()),
   'GET /calls': (admin) => jsonResponse(200, admin.calls()),
   'GET /faults': (admin) => jsonResponse(200, admin.faults()),
@@ -25,6 +29,11 @@ const routes: Record<string, Route> = {
   },
   'POST /quota': (admin, request) => {
     admin.setQuota(parseBody<{ limit: number }>(request).limit);
+    return NO_CONTENT;
+  },
+  'GET /resource-states': (admin) => jsonResponse(200, admin.resourceStates()),
+  'POST /resource-states': (admin, request) => {
+    admin.setResourceState(parseBody<ResourceStateSetting>(request));
     return NO_CONTENT;
   },
   'POST /reset': (admin) => {

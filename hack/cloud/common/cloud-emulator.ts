@@ -1,5 +1,6 @@
 import type { CallCounts } from './call-log.js';
 import type { FaultSpec } from './fault-injector.js';
+import type { ResourceStateSetting } from './resource-states.js';
 
 /** One address as every emulator's admin API shows it; `status` is the provider's own status string. */
 export interface AdminAddress {
@@ -53,6 +54,8 @@ export interface EmulatorAdmin {
   enis(): AdminEni[];
   calls(): CallCounts;
   createAddress(input: CreateAddressInput): AdminAddress;
+  /** Many at once, in order (seeding large states); on bad input the ones before it stay and it throws AdminInputError naming the index. */
+  createAddresses(inputs: CreateAddressInput[]): AdminAddress[];
   setFault(fault: FaultSpec): void;
   faults(): FaultSpec[];
   /** Clears one action's fault or all faults; hanging calls then proceed. */
@@ -65,6 +68,9 @@ export interface EmulatorAdmin {
   settled(): Promise<void>;
   /** Resolves once at least `count` calls are held by a `hang` fault. */
   untilHanging(count?: number): Promise<void>;
+  /** Sets (or with `state: null` clears) the state of an instance, ENI or address (resource-states.ts). */
+  setResourceState(setting: ResourceStateSetting): void;
+  resourceStates(): ResourceStateSetting[];
 }
 
 export interface CloudEmulator {
