@@ -3,6 +3,7 @@ import { alreadyExists, conflict, invalid, notFound, type StatusCause, uidPrecon
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
 import { planDeletion, type DeleteOptions } from './deletion-plan.js';
+import { DryRunStore } from './dry-run.js';
 import { silentlyDropUnknownFields, type UnknownFieldPolicy } from './field-validation.js';
 import { pageOf, type Page } from './list-pages.js';
 import { matcherFor, type Selection } from './object-matcher.js';
@@ -46,7 +47,13 @@ export class ObjectService {
     readonly store: ObjectStore,
     readonly registry: ResourceRegistry,
     private readonly now: () => Date,
+    private readonly persists = true,
   ) {}
+
+  /** The same operations for `dryRun=All`: answered in full, nothing kept (see dry-run.ts). */
+  dryRunView(): ObjectService {
+    return new ObjectService(new DryRunStore(this.store), this.registry, this.now, false);
+  }
 
   /** The object as the requested version shows it (custom resources are not converted between versions). */
   present(type: ResourceType, object: KubeObject): KubeObject {
@@ -158,14 +165,14 @@ export class ObjectService {
 
   private saved(type: ResourceType, object: KubeObject): KubeObject {
     const saved = this.store.save(storageKeyOf(type), object);
-    if (resourceKey(type) === CRDS) this.serveCustomResources(saved);
+    if (resourceKey(type) === CRDS && this.persists) this.serveCustomResources(saved);
     return saved;
   }
 
   private removed(type: ResourceType, object: KubeObject): KubeObject {
     const key = resourceKey(type);
     if (key === NAMESPACES) this.removeNamespaceContents(object.metadata.name);
-    if (key === CRDS) this.removeCustomResources(object);
+    if (key === CRDS && this.persists) this.removeCustomResources(object);
     return this.store.remove(storageKeyOf(type), object);
   }
 

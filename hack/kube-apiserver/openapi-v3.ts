@@ -27,7 +27,7 @@ function queryParameter(name: string, type: string, description: string): Json {
 }
 
 const patchParameters = [
-  queryParameter('dryRun', 'string', 'When present, the modifications are not persisted (this local server rejects it).'),
+  queryParameter('dryRun', 'string', 'When present, the modifications are not persisted.'),
   queryParameter('fieldManager', 'string', 'The name of the actor making the change.'),
   queryParameter('fieldValidation', 'string', 'How to treat unknown fields: Ignore, Warn (the default) or Strict.'),
   queryParameter('force', 'boolean', 'Server-side apply: take over conflicting fields.'),

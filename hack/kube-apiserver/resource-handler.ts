@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, methodNotAllowed, pageNotFound } from './api-errors.js';
 import type { DeleteOptions } from './deletion-plan.js';
 import { UnknownFieldPolicy, type WriteVerb } from './field-validation.js';
+import { isDryRun, type OptionsKind } from './dry-run.js';
 import { addWarning, parseObjectBody, readBody, sendJson } from './http-io.js';
 import { matcherFor, type Selection } from './object-matcher.js';
 import type { ListOptions, ObjectService } from './object-service.js';
@@ -60,14 +61,17 @@ function listItem(type: ResourceType, object: KubeObject, service: ObjectService
 }
 
 export class ResourceHandler {
+  private readonly dryRunService: ObjectService;
+
   constructor(
     private readonly service: ObjectService,
     private readonly watches: WatchStreams,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.dryRunService = service.dryRunView();
+  }
 
   async handle(call: ResourceRequest): Promise<void> {
-    if (call.query.get('dryRun')) throw badRequest('dryRun is not supported by this local API server');
     const { route } = call;
     if (route.subresource && !this.servesSubresource(call.type, route.subresource)) throw pageNotFound();
     if (call.type.kind === 'Binding') return this.postBinding(call);
@@ -90,6 +94,12 @@ export class ResourceHandler {
   /** The request's `fieldValidation` directive; its warnings become `Warning` response headers. */
   private unknownFieldPolicy(call: ResourceRequest, verb: WriteVerb): UnknownFieldPolicy {
     return UnknownFieldPolicy.fromQuery(call.query, verb, (text) => addWarning(call.response, text));
+  }
+
+  /** The service a write goes through: the real one, or the dry-run view when `dryRun=All` asks for it. */
+  private writer(call: ResourceRequest, optionsKind: OptionsKind, bodyDryRun: unknown = []): ObjectService {
+    const values = [...call.query.getAll('dryRun'), ...(Array.isArray(bodyDryRun) ? bodyDryRun.map(String) : [])];
+    return isDryRun(values, optionsKind) ? this.dryRunService : this.service;
   }
 
   private servesSubresource(type: ResourceType, subresource: string): boolean {
@@ -156,7 +166,7 @@ export class ResourceHandler {
     if (call.request.method !== 'POST') throw methodNotAllowed(call.request.method ?? '');
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
     const pods = this.service.registry.find('', 'v1', 'pods')!;
-    bindPod(this.service, pods, route.namespace!, route.name ?? body.metadata?.name ?? '', body);
+    bindPod(this.writer(call, 'CreateOptions'), pods, route.namespace!, route.name ?? body.metadata?.name ?? '', body);
     sendJson(call.response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 
@@ -166,7 +176,7 @@ export class ResourceHandler {
     const unknownFields = this.unknownFieldPolicy(call, 'create');
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
     if (route.name !== undefined || (type.namespaced && route.namespace === undefined)) throw methodNotAllowed('POST');
-    this.respond(call, 201, this.service.create(type, route.namespace, body, unknownFields));
+    this.respond(call, 201, this.writer(call, 'CreateOptions').create(type, route.namespace, body, unknownFields));
   }
 
   private async put(call: ResourceRequest): Promise<void> {
@@ -174,8 +184,9 @@ export class ResourceHandler {
     if (route.name === undefined) throw methodNotAllowed('PUT');
     const unknownFields = this.unknownFieldPolicy(call, 'update');
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
-    if (route.subresource === 'scale') return this.respond(call, 200, updateScale(this.service, type, route.namespace!, route.name, body));
-    this.respond(call, 200, this.service.update(type, route.namespace, route.name, body, route.subresource, unknownFields));
+    const writer = this.writer(call, 'UpdateOptions');
+    if (route.subresource === 'scale') return this.respond(call, 200, updateScale(writer, type, route.namespace!, route.name, body));
+    this.respond(call, 200, writer.update(type, route.namespace, route.name, body, route.subresource, unknownFields));
   }
 
   private async patch(call: ResourceRequest): Promise<void> {
@@ -184,18 +195,19 @@ export class ResourceHandler {
     const unknownFields = this.unknownFieldPolicy(call, 'patch');
     const contentType = call.request.headers['content-type'];
     const body = await readBody(call.request);
+    const writer = this.writer(call, 'PatchOptions');
     if (route.subresource === 'scale') {
-      return this.respond(call, 200, patchScale(this.service, type, route.namespace!, route.name, contentType, body));
+      return this.respond(call, 200, patchScale(writer, type, route.namespace!, route.name, contentType, body));
     }
     const existed = this.service.store.get(storageKeyOf(type), route.namespace, route.name) !== undefined;
-    const patched = this.service.patch(type, route.namespace, route.name, { contentType, body, subresource: route.subresource, unknownFields });
+    const patched = writer.patch(type, route.namespace, route.name, { contentType, body, subresource: route.subresource, unknownFields });
     this.respond(call, !existed && mediaTypeOf(contentType) === APPLY_PATCH ? 201 : 200, patched);
   }
 
   private async delete(call: ResourceRequest): Promise<void> {
     const { route, type } = call;
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
-    const result = this.service.delete(type, route.namespace, route.name!, deleteOptionsOf(call.query, body));
+    const result = this.writer(call, 'DeleteOptions', body.dryRun).delete(type, route.namespace, route.name!, deleteOptionsOf(call.query, body));
     const returnsObject = !result.removed || type.schema !== undefined || resourceKey(type) === '/pods';
     if (returnsObject) this.respond(call, 200, result.object);
     else sendJson(call.response, 200, successStatus(type, result.object));
@@ -204,7 +216,7 @@ export class ResourceHandler {
   private async deleteCollection(call: ResourceRequest): Promise<void> {
     const { route, type, query } = call;
     const body = parseObjectBody(await readBody(call.request), call.request.headers['content-type']);
-    const deleted = this.service.deleteCollection(type, selectionOf(route, query), deleteOptionsOf(query, body));
+    const deleted = this.writer(call, 'DeleteOptions', body.dryRun).deleteCollection(type, selectionOf(route, query), deleteOptionsOf(query, body));
     const items = deleted.map((object) => listItem(type, object, this.service));
     sendJson(call.response, 200, { kind: type.listKind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(this.service.store.currentVersion) }, items });
   }
