@@ -30,6 +30,11 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
       if (!Number.isInteger(limit) || limit < 0) throw new AdminInputError('quota must be a non-negative integer');
       kit.quota = limit;
     },
+    setAsyncStepDelays: (delays) => {
+      const valid = !delays || (Number.isInteger(delays.minMs) && Number.isInteger(delays.maxMs) && delays.minMs >= 0 && delays.maxMs >= delays.minMs);
+      if (!valid) throw new AdminInputError('minMs and maxMs must be whole numbers with 0 <= minMs <= maxMs');
+      kit.transitions.stepDelays = delays;
+    },
     reset: () => {
       kit.reset();
       book.clear();

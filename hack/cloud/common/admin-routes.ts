@@ -1,6 +1,7 @@
 import { AdminInputError, type CreateAddressInput, type EmulatorAdmin } from './cloud-emulator.js';
 import { InvalidFaultError, type FaultSpec } from './fault-injector.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from './http-types.js';
+import type { AsyncStepDelays } from './transition-scheduler.js';
 import type { ResourceStateSetting } from './resource-states.js';
 
 export const ADMIN_PREFIX = '/_admin';
@@ -34,6 +35,14 @@ const routes: Record<string, Route> = {
   'GET /resource-states': (admin) => jsonResponse(200, admin.resourceStates()),
   'POST /resource-states': (admin, request) => {
     admin.setResourceState(parseBody<ResourceStateSetting>(request));
+    return NO_CONTENT;
+  },
+  'POST /async-steps': (admin, request) => {
+    admin.setAsyncStepDelays(parseBody<AsyncStepDelays>(request));
+    return NO_CONTENT;
+  },
+  'DELETE /async-steps': (admin) => {
+    admin.setAsyncStepDelays(undefined);
     return NO_CONTENT;
   },
   'POST /reset': (admin) => {

@@ -1,5 +1,6 @@
 import type { CallCounts } from './call-log.js';
 import type { FaultSpec } from './fault-injector.js';
+import type { AsyncStepDelays } from './transition-scheduler.js';
 import type { ResourceStateSetting } from './resource-states.js';
 
 /** One address as every emulator's admin API shows it; `status` is the provider's own status string. */
@@ -62,7 +63,9 @@ export interface EmulatorAdmin {
   clearFaults(action?: string): void;
   /** Account EIP quota (addresses that may exist at once). */
   setQuota(limit: number): void;
-  /** Forgets addresses, faults, calls, tokens, rate-limit state and pending transitions; restores the quota. */
+  /** Every asynchronous step takes a seeded pick in [minMs, maxMs] (production-like); undefined: the provider's own short delays again. */
+  setAsyncStepDelays(delays: AsyncStepDelays | undefined): void;
+  /** Forgets addresses, faults, calls, tokens, rate-limit state and pending transitions; restores the quota and the provider's delays. */
   reset(): void;
   /** Resolves when no asynchronous transition is pending. */
   settled(): Promise<void>;

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import { FaultInjector } from './fault-injector.js';
 import { PublicIpPool } from './public-ip-pool.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
+import { ResourceStates } from './resource-states.js';
 import { TransitionScheduler } from './transition-scheduler.js';
 
 export interface EmulatorKitOptions {
@@ -29,6 +30,8 @@ export class EmulatorKit {
   readonly limiter: RateLimiter;
   readonly transitions: TransitionScheduler;
   readonly publicIps: PublicIpPool;
+  /** Instance, ENI and address states set through the admin API. */
+  readonly resourceStates = new ResourceStates();
   readonly defaultQuota: number;
   quota: number;
 
@@ -37,7 +40,7 @@ export class EmulatorKit {
     this.random = new SeededRandom(options.seed ?? 1);
     this.faults = new FaultInjector(new SeededRandom((options.seed ?? 1) + 1), this.clock);
     this.limiter = new RateLimiter(options.rateLimits, this.clock);
-    this.transitions = new TransitionScheduler(this.clock);
+    this.transitions = new TransitionScheduler(this.clock, new SeededRandom((options.seed ?? 1) + 2));
     this.publicIps = new PublicIpPool(this.random);
     this.defaultQuota = options.quota;
     this.quota = options.quota;
@@ -56,6 +59,8 @@ export class EmulatorKit {
     this.calls.reset();
     this.limiter.reset();
     this.publicIps.reset();
+    this.resourceStates.clear();
     this.quota = this.defaultQuota;
+    this.transitions.stepDelays = undefined;
   }
 }

@@ -11,3 +11,4 @@ export * from './admin-backend.js';
 export * from './admin-routes.js';
 export * from './http-types.js';
 export * from './emulator-server.js';
+export * from './resource-states.js';

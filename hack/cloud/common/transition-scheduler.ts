@@ -1,19 +1,37 @@
+import { SeededRandom } from '../../network/seeded-random.js';
 import type { Clock, TimerHandle } from './clock.js';
+
+/** How long every asynchronous step takes instead of the provider's own delays: a seeded pick in [minMs, maxMs]. */
+export interface AsyncStepDelays {
+  minMs: number;
+  maxMs: number;
+}
 
 /** Runs the delayed second half of asynchronous cloud operations (BINDING → BIND, …). */
 export class TransitionScheduler {
   private readonly pending = new Set<TimerHandle>();
   private idleWaiters: Array<() => void> = [];
+  /** Production-like delays (e.g. Tencent's 1–3 s per step), replacing the provider's short defaults. */
+  stepDelays: AsyncStepDelays | undefined;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly random = new SeededRandom(1),
+  ) {}
 
   schedule(delayMs: number, transition: () => void): void {
     const handle = this.clock.setTimer(() => {
       this.pending.delete(handle);
       transition();
       this.notifyIfIdle();
-    }, delayMs);
+    }, this.delayOf(delayMs));
     this.pending.add(handle);
+  }
+
+  private delayOf(providerDelayMs: number): number {
+    if (!this.stepDelays) return providerDelayMs;
+    const { minMs, maxMs } = this.stepDelays;
+    return minMs + this.random.integerBelow(maxMs - minMs + 1);
   }
 
   pendingCount(): number {

@@ -1,4 +1,4 @@
-/** Issue 10 item 2: emulators that scale — public IP ranges for 50,000 addresses, and large states seeded in one admin call. */
+/** Issue 10 item 2: emulators that scale — public IP ranges for 50,000 addresses, large states seeded in one admin call, production-like async delays. */
 import { PUBLIC_IP_CAPACITY, PublicIpPool, PublicIpPoolExhaustedError } from '../../../hack/cloud/common/index.js';
 import { SeededRandom } from '../../../hack/network/seeded-random.js';
 import { PodNetwork } from '../../../hack/network/pod-network.js';
@@ -20,7 +20,8 @@ describe('public IP ranges large enough for 50,000 addresses', () => {
   it('is exhausted only when every host of every range is used, and a released one is handed out again', () => {
     expect(PUBLIC_IP_CAPACITY).toBe(514 * 254);
     const pool = new PublicIpPool(new SeededRandom(5));
-    for (let taken = 0; taken < PUBLIC_IP_CAPACITY; taken++) pool.take();
+    const prefixes = ['203.0.113', '198.51.100', ...Array.from({ length: 512 }, (_, index) => `198.${18 + Math.floor(index / 256)}.${index % 256}`)];
+    for (const prefix of prefixes) for (let host = 1; host <= 254; host++) expect(pool.claim(`${prefix}.${host}`)).toBe(true);
     expect(() => pool.take()).toThrow(PublicIpPoolExhaustedError);
     pool.release('198.19.255.254');
     expect(pool.take()).toBe('198.19.255.254');
@@ -66,6 +67,38 @@ describe('a Tencent emulator holding 1,000 and 10,000 addresses', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'address 1: networkInterfaceId and privateIp go together' });
     expect(fixture.emulator.admin.addresses().map((address) => address.privateIp)).toEqual([first!.privateIp]);
+  });
+});
+
+describe('production-like asynchronous steps, set over the admin API', () => {
+  let fixture: TencentFixture;
+
+  beforeAll(async () => {
+    fixture = await startTencentFixture({ rateLimits: false, seed: 9 });
+  });
+  afterAll(() => fixture.close());
+
+  async function statusAfter(addressId: string, ms: number): Promise<string> {
+    fixture.clock.advance(ms);
+    const { AddressSet } = await fixture.client.DescribeAddresses({ AddressIds: [addressId] });
+    return AddressSet![0]!.AddressStatus!;
+  }
+
+  it('makes every step take a seeded 1–3 s instead of the provider\'s own delay, until deleted', async () => {
+    const post = await fetch(`${fixture.emulator.adminUrl}/async-steps`, { method: 'POST', body: JSON.stringify({ minMs: 1_000, maxMs: 3_000 }) });
+    expect(post.status).toBe(204);
+    const [addressId] = (await fixture.client.AllocateAddresses({})).AddressSet!;
+    expect(await statusAfter(addressId!, 999)).toBe('CREATING');
+    expect(await statusAfter(addressId!, 2_001)).toBe('UNBIND');
+    expect((await fetch(`${fixture.emulator.adminUrl}/async-steps`, { method: 'DELETE' })).status).toBe(204);
+    const [quick] = (await fixture.client.AllocateAddresses({})).AddressSet!;
+    expect(await statusAfter(quick!, 5)).toBe('UNBIND');
+  });
+
+  it('refuses a range that is not one', async () => {
+    const response = await fetch(`${fixture.emulator.adminUrl}/async-steps`, { method: 'POST', body: JSON.stringify({ minMs: 3_000, maxMs: 1_000 }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'minMs and maxMs must be whole numbers with 0 <= minMs <= maxMs' });
   });
 });
 
