@@ -1,5 +1,6 @@
 /** What every emulated Alibaba Cloud API action gets to work with, and how an action is declared. */
 import type { PodNetwork } from '../../network/pod-network.js';
+import type { ResourceStates } from '../common/resource-states.js';
 import type { TransitionScheduler } from '../common/transition-scheduler.js';
 import type { EipInventory } from './eip-inventory.js';
 import type { RpcParameters } from './rpc-parameters.js';
@@ -21,6 +22,8 @@ export interface AlibabaContext {
   bandwidthPackageIds: ReadonlySet<string>;
   scheduler: TransitionScheduler;
   delays: AlibabaDelays;
+  /** Instance, ENI and EIP states set through the admin API. */
+  resourceStates: ResourceStates;
   now(): number;
 }
 

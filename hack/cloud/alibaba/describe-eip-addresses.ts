@@ -3,6 +3,7 @@ import { gatewayErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction } from './alibaba-action.js';
 import { describedEip, EIP_STATUSES, type EipRecord } from './eip-record.js';
 import { pagingFields } from './paging.js';
+import { lockReasonOf } from './target-state-refusals.js';
 import type { RpcParameters, Tag } from './rpc-parameters.js';
 
 /** AllocationId and EipAddress take at most 50 comma-separated values. */
@@ -22,7 +23,7 @@ export const describeEipAddresses: AlibabaAction = {
     const filters = filtersOf(parameters);
     const matching = context.eips.all().filter((eip) => filters.every((filter) => filter(eip)));
     const { page, fields } = pagingFields(parameters, matching, MAX_PAGE_SIZE);
-    return { ...fields, EipAddresses: { EipAddress: page.map(describedEip) } };
+    return { ...fields, EipAddresses: { EipAddress: page.map((eip) => describedEip(eip, lockReasonOf(context, eip))) } };
   },
 };
 

@@ -51,6 +51,9 @@ function listOf(parameters: RpcParameters, name: string): string[] {
   return values;
 }
 
+/** ECS ENI `Status` (Available, Attaching, InUse, Detaching, Deleting) for the states set through the admin API. */
+const ENI_STATUS_BY_STATE: Record<string, string> = { detached: 'Available', attaching: 'Attaching' };
+
 function eniType(eni: NetworkInterfaceRecord): 'Primary' | 'Secondary' {
   return eni.primary ? 'Primary' : 'Secondary';
 }
@@ -59,7 +62,7 @@ function describedEni(eni: NetworkInterfaceRecord, context: AlibabaContext): Rec
   const primaryIp = eni.privateIps.find((ip) => ip.primary)!;
   return {
     NetworkInterfaceId: eni.networkInterfaceId,
-    Status: 'InUse',
+    Status: ENI_STATUS_BY_STATE[context.resourceStates.of(eni.networkInterfaceId) ?? ''] ?? 'InUse',
     Type: eniType(eni),
     VpcId: eni.vpcId,
     VSwitchId: eni.subnetId,

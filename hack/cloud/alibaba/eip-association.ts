@@ -8,6 +8,7 @@ import { VPC_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-
 import type { EipBinding } from './eip-record.js';
 import { requireStatus } from './eip-status-rules.js';
 import type { RpcParameters } from './rpc-parameters.js';
+import { refuseLockedEip, refuseUnusableTarget } from './target-state-refusals.js';
 
 const INSTANCE_TYPES = ['EcsInstance', 'NetworkInterface', 'Nat', 'SlbInstance', 'HaVip', 'IpAddress'] as const;
 const EMULATED_INSTANCE_TYPE = 'NetworkInterface';
@@ -19,6 +20,7 @@ export const associateEipAddress: AlibabaAction = {
   handle(parameters, context) {
     const eip = context.eips.get(parameters.required('AllocationId'));
     const binding = requestedBinding(parameters, context);
+    refuseLockedEip(context, eip);
     requireStatus(eip, 'Available');
     if (context.eips.boundTo(binding.instanceId, binding.privateIpAddress)) throw eipErrors.duplicatedAssociation();
     eip.status = 'Associating';
@@ -36,6 +38,7 @@ export const unassociateEipAddress: AlibabaAction = {
   parameters: ['AllocationId', 'InstanceId', 'InstanceType', 'PrivateIpAddress', 'Force', 'ClientToken'],
   handle(parameters, context) {
     const eip = context.eips.get(parameters.required('AllocationId'));
+    refuseLockedEip(context, eip);
     requireStatus(eip, 'InUse');
     if (!matchesBinding(parameters, eip.binding!)) throw eipErrors.incorrectStatus();
     eip.status = 'Unassociating';
@@ -57,8 +60,10 @@ function requestedBinding(parameters: RpcParameters, context: AlibabaContext): E
   const privateIpAddress = parameters.required('PrivateIpAddress');
   const eni = context.network.interfaceById(instanceId);
   if (!eni) throw eipErrors.instanceNotFound();
-  if (!eni.privateIps.some((ip) => ip.address === privateIpAddress)) throw eipErrors.privateIpNotFound();
-  return { instanceType, instanceId, privateIpAddress };
+  const privateIp = eni.privateIps.find((ip) => ip.address === privateIpAddress);
+  if (!privateIp) throw eipErrors.privateIpNotFound();
+  refuseUnusableTarget(context, eni.networkInterfaceId, eni.instanceId);
+  return { instanceType, instanceId, privateIpAddress, ...(privateIp.primary ? { onPrimaryIp: true } : {}) };
 }
 
 /** Target parameters are optional on unassociate; those given must name the current binding. */

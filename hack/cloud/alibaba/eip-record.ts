@@ -17,6 +17,8 @@ export interface EipBinding {
   instanceId: string;
   /** Empty when the EIP is bound to a whole instance rather than to one private IP. */
   privateIpAddress: string;
+  /** Bound to the ENI's primary IP, which DescribeEipAddresses does not name (Terway v1.6.4, ENI-exclusive mode). */
+  onPrimaryIp?: boolean;
 }
 
 export interface EipRecord {
@@ -39,7 +41,8 @@ export interface EipRecord {
   tags: Tag[];
 }
 
-export function describedEip(eip: EipRecord): Record<string, unknown> {
+/** `lockReason`: why the EIP is locked (`financial`, `security`), if it is. */
+export function describedEip(eip: EipRecord, lockReason?: string): Record<string, unknown> {
   return {
     AllocationId: eip.allocationId,
     IpAddress: eip.ipAddress,
@@ -60,12 +63,12 @@ export function describedEip(eip: EipRecord): Record<string, unknown> {
     InstanceType: eip.binding?.instanceType ?? '',
     InstanceId: eip.binding?.instanceId ?? '',
     InstanceRegionId: eip.binding ? eip.regionId : '',
-    PrivateIpAddress: eip.binding?.privateIpAddress ?? '',
+    PrivateIpAddress: eip.binding?.onPrimaryIp ? '' : (eip.binding?.privateIpAddress ?? ''),
     Mode: 'NAT',
     BandwidthPackageId: eip.bandwidthPackageId ?? '',
     BandwidthPackageType: eip.bandwidthPackageId ? 'CommonBandwidthPackage' : '',
     DeletionProtection: false,
-    OperationLocks: { LockReason: [] },
+    OperationLocks: { LockReason: lockReason ? [{ LockReason: lockReason }] : [] },
     Tags: { Tag: eip.tags.map((tag) => ({ Key: tag.key, Value: tag.value })) },
   };
 }

@@ -63,6 +63,7 @@ export async function startAlibabaEmulator(options: AlibabaEmulatorOptions): Pro
     bandwidthPackageIds: new Set(options.bandwidthPackageIds ?? [DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID]),
     scheduler: kit.transitions,
     delays: { ...DEFAULT_ALIBABA_DELAYS, ...options.delaysMs },
+    resourceStates: kit.resourceStates,
     now: () => kit.clock.now(),
   };
   const clientTokens = new ClientTokenStore<ResponseBody>();

@@ -35,18 +35,19 @@ export interface TencentAddress {
   instanceType?: string;
 }
 
-export function toAddressModel(address: TencentAddress): Record<string, unknown> {
+/** `AddressName` is null for an address never named (reference platforms-pools-and-error-tables.md "Long-tail error codes"). */
+export function toAddressModel(address: TencentAddress, billing = { isArrears: false, isBlocked: false }): Record<string, unknown> {
   return {
     AddressId: address.addressId,
-    AddressName: address.name,
+    AddressName: address.name === '' ? null : address.name,
     AddressStatus: address.status,
     AddressIp: address.publicIp,
     InstanceId: address.instanceId ?? null,
     CreatedTime: address.createdTime,
     NetworkInterfaceId: address.networkInterfaceId ?? null,
     PrivateAddressIp: address.privateIp ?? null,
-    IsArrears: false,
-    IsBlocked: false,
+    IsArrears: billing.isArrears,
+    IsBlocked: billing.isBlocked,
     IsEipDirectConnection: false,
     AddressType: address.addressType,
     CascadeRelease: false,

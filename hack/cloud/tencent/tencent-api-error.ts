@@ -80,5 +80,11 @@ export const addressErrors = {
   instanceNotFound: (id: string) => error('InvalidInstanceId.NotFound', `The instance \`${id}\` does not exist.`),
   instanceAlreadyBound: (id: string) =>
     error('InvalidInstanceId.AlreadyBindEip', `The instance \`${id}\` is already bound to an EIP.`),
+  networkInterfaceNotMatch: (id: string, boundTo: string) =>
+    error('InvalidParameterValue.NetworkInterfaceIdNotMatch', `The address \`${id}\` is bound to the network interface \`${boundTo}\`.`),
+  privateIpNotMatch: (id: string, boundTo: string) =>
+    error('InvalidParameterValue.PrivateIpAddressNotMatch', `The address \`${id}\` is bound to the private IP ${boundTo}.`),
+  instanceNotMatch: (id: string, boundTo: string) =>
+    error('InvalidParameterValue.InstanceNotMatchAssociateEni', `The address \`${id}\` is bound to the instance \`${boundTo}\`.`),
   taskNotFound: (id: number) => error('InvalidParameter', `The task \`${id}\` does not exist.`),
 };

@@ -95,7 +95,7 @@ function validatedRequest(parameters: Record<string, unknown>): AllocationReques
     internetChargeType,
     bandwidth: bandwidthFor(parameters, internetChargeType),
     addressType: oneOf(parameters, 'AddressType', ADDRESS_TYPES, 'EIP'),
-    name: (parameters.AddressName as string | undefined) ?? '未命名',
+    name: (parameters.AddressName as string | undefined) ?? '',
     tags: validatedTags(parameters.Tags as TencentTag[] | undefined),
     vipCluster,
   };

@@ -1,8 +1,13 @@
-/** AssociateAddress (intl.cloud.tencent.com/document/api/215/16700): only UNBIND addresses can be bound. */
+/**
+ * AssociateAddress (intl.cloud.tencent.com/document/api/215/16700): only UNBIND addresses can be bound;
+ * one bound elsewhere gets the `*NotMatch` code naming what differs; an ENI attached to no instance
+ * takes it as `BIND_ENI`.
+ */
 import { existingAddress, rejectWhileTaskRuns, runTask } from '../address-lookup.js';
 import type { TencentAddress } from '../tencent-address.js';
-import { addressErrors, commonErrors } from '../tencent-api-error.js';
+import { addressErrors, commonErrors, type TencentApiError } from '../tencent-api-error.js';
 import type { ActionHandler, TencentContext } from '../tencent-context.js';
+import { isDetached, refuseBindingOfLockedAddress, refuseUnusableTarget } from '../target-state-refusals.js';
 
 const ENI_ID_PATTERN = /^eni-[a-z0-9]{8}$/;
 const INSTANCE_ID_PATTERN = /^ins-[a-z0-9]{8}$/;
@@ -12,19 +17,33 @@ type Target = Required<Pick<TencentAddress, 'networkInterfaceId' | 'privateIp' |
 export const associateAddress: ActionHandler = (parameters, context) => {
   const address = existingAddress(context.book, parameters.AddressId as string);
   const target = targetOf(parameters, context);
+  refuseBindingOfLockedAddress(context, address);
   rejectWhileTaskRuns(address);
-  if (address.status !== 'UNBIND') throw addressErrors.associateStatusNotPermit(address.addressId, address.status);
+  if (address.status !== 'UNBIND') throw boundElsewhere(address, target) ?? addressErrors.associateStatusNotPermit(address.addressId, address.status);
+  refuseUnusableTarget(context, target.networkInterfaceId, target.instanceId);
   if (context.book.boundTo(target.networkInterfaceId, target.privateIp)) {
     throw parameters.InstanceId !== undefined
       ? addressErrors.instanceAlreadyBound(target.instanceId)
       : addressErrors.privateIpAlreadyBound(target.privateIp);
   }
-  Object.assign(address, target, { status: 'BINDING' });
+  const detached = isDetached(context, target.networkInterfaceId);
+  Object.assign(address, target, detached ? { instanceId: undefined, instanceType: 'ENI' } : {}, { status: 'BINDING' });
   const taskId = runTask(context, context.delays.bind, () => {
-    if (address.status === 'BINDING') address.status = 'BIND';
+    if (address.status === 'BINDING') address.status = detached ? 'BIND_ENI' : 'BIND';
   });
   return { TaskId: taskId };
 };
+
+/** The documented code for an address bound to another ENI, private IP or instance; undefined when it is bound to this target. */
+function boundElsewhere(address: TencentAddress, target: Target): TencentApiError | undefined {
+  const { addressId, networkInterfaceId, privateIp, instanceId } = address;
+  if (networkInterfaceId === undefined) {
+    return instanceId !== undefined && instanceId !== target.instanceId ? addressErrors.instanceNotMatch(addressId, instanceId) : undefined;
+  }
+  if (networkInterfaceId !== target.networkInterfaceId) return addressErrors.networkInterfaceNotMatch(addressId, networkInterfaceId);
+  if (privateIp !== target.privateIp) return addressErrors.privateIpNotMatch(addressId, privateIp!);
+  return undefined;
+}
 
 function targetOf(parameters: Record<string, unknown>, context: TencentContext): Target {
   const instanceId = parameters.InstanceId as string | undefined;

@@ -3,12 +3,13 @@ import { checkAddressIdFormat } from '../address-lookup.js';
 import { matchesAll, matchesTagFilter, page, validatedFilters, type Filter } from '../filters.js';
 import { toAddressModel, type TencentAddress } from '../tencent-address.js';
 import { commonErrors } from '../tencent-api-error.js';
-import type { ActionHandler } from '../tencent-context.js';
+import type { ActionHandler, TencentContext } from '../tencent-context.js';
+import { billingFlagsOf } from '../target-state-refusals.js';
 
 const MAX_IDS = 100;
 
 /** Filter name → the address field(s) its values are compared with (OR between values). */
-const FIELD_FILTERS: Record<string, (address: TencentAddress) => string | undefined> = {
+const FIELD_FILTERS: Record<string, (address: TencentAddress, context: TencentContext) => string | undefined> = {
   'address-id': (address) => address.addressId,
   'address-name': (address) => address.name,
   'address-ip': (address) => address.publicIp,
@@ -16,7 +17,7 @@ const FIELD_FILTERS: Record<string, (address: TencentAddress) => string | undefi
   'instance-id': (address) => address.instanceId,
   'private-ip-address': (address) => address.privateIp,
   'network-interface-id': (address) => address.networkInterfaceId,
-  'is-arrears': () => 'FALSE',
+  'is-arrears': (address, context) => (billingFlagsOf(context, address).isArrears ? 'TRUE' : 'FALSE'),
   'instance-type': (address) => address.instanceType,
   'address-type': (address) => address.addressType,
   'address-isp': (address) => address.isp,
@@ -33,10 +34,10 @@ export const describeAddresses: ActionHandler = (parameters, context) => {
   const matching = context.book
     .all()
     .filter((address) => ids === undefined || ids.includes(address.addressId))
-    .filter((address) => matchesAll(address, filters, addressMatches));
+    .filter((address) => matchesAll(address, filters, (candidate, filter) => addressMatches(candidate, filter, context)));
   return {
     TotalCount: matching.length,
-    AddressSet: page(matching, parameters.Offset, parameters.Limit).map(toAddressModel),
+    AddressSet: page(matching, parameters.Offset, parameters.Limit).map((address) => toAddressModel(address, billingFlagsOf(context, address))),
   };
 };
 
@@ -53,10 +54,10 @@ function checkIds(ids: string[], filters: Filter[]): void {
   ids.forEach(checkAddressIdFormat);
 }
 
-function addressMatches(address: TencentAddress, filter: Filter): boolean {
+function addressMatches(address: TencentAddress, filter: Filter, context: TencentContext): boolean {
   const byTag = matchesTagFilter(address.tags, filter);
   if (byTag !== undefined) return byTag;
-  const value = FIELD_FILTERS[filter.Name]!(address);
+  const value = FIELD_FILTERS[filter.Name]!(address, context);
   const values = FIRST_VALUE_ONLY.has(filter.Name) ? filter.Values.slice(0, 1) : filter.Values;
   return value !== undefined && values.includes(value);
 }

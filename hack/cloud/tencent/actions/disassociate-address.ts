@@ -2,9 +2,11 @@
 import { existingAddress, rejectWhileTaskRuns, runTask } from '../address-lookup.js';
 import { addressErrors } from '../tencent-api-error.js';
 import type { ActionHandler } from '../tencent-context.js';
+import { refuseUnbindingOfBlockedAddress } from '../target-state-refusals.js';
 
 export const disassociateAddress: ActionHandler = (parameters, context) => {
   const address = existingAddress(context.book, parameters.AddressId as string);
+  refuseUnbindingOfBlockedAddress(context, address);
   rejectWhileTaskRuns(address);
   if (address.status !== 'BIND' && address.status !== 'BIND_ENI') {
     throw addressErrors.disassociateStatusNotPermit(address.addressId, address.status);
