@@ -9,11 +9,11 @@ test('podeip run options shorten the polls and the conflict retry; every other w
 });
 
 test('polls grow by the policy factor up to its cap, per key, and start over once settled', () => {
-  const polls = new PollDelays({ firstMs: 500, maxMs: 2_000, growth: 1.5 });
-  expect([1, 2, 3, 4, 5].map(() => polls.next('a'))).toEqual([500, 750, 1125, 1688, 2000]);
-  expect(polls.next('b')).toBe(500);
+  const polls = new PollDelays({ firstMs: 50, maxMs: 200, growth: 1.5 });
+  expect([1, 2, 3, 4, 5].map(() => polls.next('a'))).toEqual([50, 75, 113, 169, 200]);
+  expect(polls.next('b')).toBe(50);
   polls.settled('a');
-  expect(polls.next('a')).toBe(500);
+  expect(polls.next('a')).toBe(50);
 });
 
 test('refusals hold their key: 5 min for a request the cloud will not take or the caller may not make, 1 min without quota, never for throttling', () => {
