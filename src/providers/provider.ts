@@ -63,6 +63,10 @@ export interface Provider {
   /** `target` is where podeip believes the address points; providers that need it to unbind use it. */
   disassociate(addressId: string, target?: AddressTarget): Promise<void>;
   release(addressId: string): Promise<void>;
+  /** Adds these tags to the address, overwriting a key it already carries; its other tags stay. */
+  tagAddress(addressId: string, tags: Record<string, string>): Promise<void>;
+  /** Removes these tag keys from the address; a key it does not carry is no error. */
+  untagAddress(addressId: string, keys: string[]): Promise<void>;
   /**
    * Finishes the steps allocation asked for beyond creating the address, when an earlier attempt
    * stopped half-way (Alibaba: joining the common bandwidth package). Resolves true when it changed

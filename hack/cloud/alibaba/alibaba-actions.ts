@@ -7,6 +7,7 @@ import { describeNetworkInterfaces } from './describe-network-interfaces.js';
 import { associateEipAddress, unassociateEipAddress } from './eip-association.js';
 import { releaseEipAddress } from './release-eip-address.js';
 import { tagResources } from './tag-resources.js';
+import { unTagResources } from './un-tag-resources.js';
 
 const ACTIONS: readonly AlibabaAction[] = [
   allocateEipAddress,
@@ -15,6 +16,7 @@ const ACTIONS: readonly AlibabaAction[] = [
   unassociateEipAddress,
   releaseEipAddress,
   tagResources,
+  unTagResources,
   addCommonBandwidthPackageIp,
   removeCommonBandwidthPackageIp,
   describeNetworkInterfaces,

@@ -6,6 +6,8 @@ import { describeNetworkInterfaces } from './actions/describe-network-interfaces
 import { describeTaskResult } from './actions/describe-task-result.js';
 import { disassociateAddress } from './actions/disassociate-address.js';
 import { releaseAddresses } from './actions/release-addresses.js';
+import { tagResources } from './actions/tag-resources.js';
+import { unTagResources } from './actions/un-tag-resources.js';
 import type { ActionHandler } from './tencent-context.js';
 
 export const ACTION_HANDLERS: Record<string, ActionHandler> = {
@@ -17,4 +19,6 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   DescribeTaskResult: describeTaskResult,
   DescribeAddressQuota: describeAddressQuota,
   DescribeNetworkInterfaces: describeNetworkInterfaces,
+  TagResources: tagResources,
+  UnTagResources: unTagResources,
 };

@@ -4,7 +4,7 @@
  */
 import { commonErrors } from './tencent-api-error.js';
 
-type ParameterType = 'String' | 'Integer' | 'Boolean' | 'StringArray' | 'TagArray' | 'FilterArray' | 'ChargePrepaid';
+type ParameterType = 'String' | 'Integer' | 'Boolean' | 'StringArray' | 'TagArray' | 'ResourceTagArray' | 'FilterArray' | 'ChargePrepaid';
 
 interface ActionSchema {
   parameters: Record<string, ParameterType>;
@@ -58,15 +58,20 @@ export const ACTION_SCHEMAS: Record<string, ActionSchema> = {
   DescribeNetworkInterfaces: {
     parameters: { NetworkInterfaceIds: 'StringArray', Filters: 'FilterArray', Offset: 'Integer', Limit: 'Integer' },
   },
+  // Tag 2018-08-13 (tencentcloud-sdk-nodejs tag_models.ts).
+  TagResources: { parameters: { ResourceList: 'StringArray', Tags: 'ResourceTagArray' }, required: ['ResourceList', 'Tags'] },
+  UnTagResources: { parameters: { ResourceList: 'StringArray', TagKeys: 'StringArray' }, required: ['ResourceList', 'TagKeys'] },
 };
 
 const NESTED_FIELDS: Partial<Record<ParameterType, Record<string, 'String' | 'Integer' | 'StringArray'>>> = {
   TagArray: { Key: 'String', Value: 'String' },
+  ResourceTagArray: { TagKey: 'String', TagValue: 'String', Category: 'String' },
   FilterArray: { Name: 'String', Values: 'StringArray' },
   ChargePrepaid: { Period: 'Integer', AutoRenewFlag: 'Integer' },
 };
 const NESTED_REQUIRED: Partial<Record<ParameterType, string[]>> = {
   TagArray: ['Key'],
+  ResourceTagArray: ['TagKey', 'TagValue'],
   FilterArray: ['Name', 'Values'],
   ChargePrepaid: ['Period'],
 };
@@ -91,7 +96,7 @@ export function validateParameters(action: string, body: unknown): Record<string
 }
 
 function checkType(name: string, type: ParameterType, value: unknown): void {
-  if (type === 'TagArray' || type === 'FilterArray') {
+  if (type === 'TagArray' || type === 'ResourceTagArray' || type === 'FilterArray') {
     if (!Array.isArray(value)) throw wrongType(name, 'Array');
     value.forEach((item, index) => checkObject(`${name}.${index}`, type, item));
     return;

@@ -13,6 +13,9 @@ export const DEFAULT_TENCENT_RATE_LIMITS: Record<string, number> = {
   DescribeAddresses: 20,
   DescribeTaskResult: 20,
   DescribeNetworkInterfaces: 20,
+  // Tag 2018-08-13 (tencentcloud.com/document/api/651/33003).
+  TagResources: 20,
+  UnTagResources: 20,
 };
 
 export function tokenBuckets(perSecondByAction: Record<string, number> | false): Record<string, RateLimit> {

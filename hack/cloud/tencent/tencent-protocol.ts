@@ -10,6 +10,7 @@ import {
   PublicIpPoolExhaustedError, type ApiHandler, type ApiRequest, type ApiResponse } from '../common/index.js';
 import { ACTION_HANDLERS } from './action-handlers.js';
 import { isKnownAction, validateParameters } from './parameter-schema.js';
+import { isTagAction, TAG_API_VERSION } from './tag-service.js';
 import { verifyTc3Signature, type TencentCredential } from './tc3-signature.js';
 import { commonErrors, TencentApiError } from './tencent-api-error.js';
 import type { TencentContext } from './tencent-context.js';
@@ -43,7 +44,7 @@ async function perform(
   checkTransport(request);
   if (!action) throw commonErrors.missingParameter('X-TC-Action');
   verifyTc3Signature(request, credentials, context.kit.clock.now());
-  checkVersionAndRegion(request, context.region);
+  checkVersionAndRegion(request, action, context.region);
   if (!isKnownAction(action)) throw commonErrors.invalidAction(action);
   const admission = await context.kit.admit(action);
   if (admission.kind === 'throttled') throw commonErrors.requestLimitExceeded(action);
@@ -65,10 +66,10 @@ function checkTransport(request: ApiRequest): void {
   }
 }
 
-function checkVersionAndRegion(request: ApiRequest, region: string): void {
+function checkVersionAndRegion(request: ApiRequest, action: string, region: string): void {
   const version = headerValue(request, 'x-tc-version');
   if (!version) throw commonErrors.missingParameter('X-TC-Version');
-  if (version !== API_VERSION) throw commonErrors.noSuchVersion(version);
+  if (version !== (isTagAction(action) ? TAG_API_VERSION : API_VERSION)) throw commonErrors.noSuchVersion(version);
   const requested = headerValue(request, 'x-tc-region');
   if (!requested) throw commonErrors.missingParameter('X-TC-Region');
   if (requested !== region) throw commonErrors.unsupportedRegion(requested);

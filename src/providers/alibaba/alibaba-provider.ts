@@ -38,6 +38,8 @@ const PAGE_SIZE = 100;
 /** ECS DescribeNetworkInterfaces takes at most 100 NetworkInterfaceId.N. */
 const ENIS_PER_DESCRIBE = 100;
 const ENI = 'NetworkInterface';
+/** TagResources / UnTagResources `ResourceType` of an EIP. */
+const EIP = 'EIP';
 
 /** `AllocationParams.parameters` as the Alibaba dialect writes them (AllocateEipAddress names). */
 export interface AlibabaAllocationParameters {
@@ -162,6 +164,19 @@ export class AlibabaProvider implements Provider {
     if (eip.bandwidthPackageId) await this.leaveBandwidthPackage(addressId, eip.bandwidthPackageId);
     await this.unlessCode(['InvalidAllocationId.NotFound'], () =>
       this.call('ReleaseEipAddress', () => this.vpc.releaseEipAddress(new vpcSdk.ReleaseEipAddressRequest({ regionId: this.region, allocationId: addressId }))),
+    );
+  }
+
+  async tagAddress(addressId: string, tags: Record<string, string>): Promise<void> {
+    const tag = Object.entries(tags).map(([key, value]) => new vpcSdk.TagResourcesRequestTag({ key, value }));
+    await this.call('TagResources', () =>
+      this.vpc.tagResources(new vpcSdk.TagResourcesRequest({ regionId: this.region, resourceType: EIP, resourceId: [addressId], tag })),
+    );
+  }
+
+  async untagAddress(addressId: string, keys: string[]): Promise<void> {
+    await this.call('UnTagResources', () =>
+      this.vpc.unTagResources(new vpcSdk.UnTagResourcesRequest({ regionId: this.region, resourceType: EIP, resourceId: [addressId], tagKey: keys })),
     );
   }
 

@@ -236,6 +236,16 @@ const TAG_RESOURCES = {
   InvalidTagValue: I,
 } as const;
 
+/**
+ * UnTagResources (VPC, https://www.alibabacloud.com/help/en/vpc/api-untagresources): like TagResources,
+ * the per-action table is not in the stored corpus; the codes of the shared tag rules and an unknown resource.
+ */
+const UN_TAG_RESOURCES = {
+  'InvalidResourceId.NotFound': N,
+  'InvalidResourceType.NotFound': I,
+  InvalidTagKey: I,
+} as const;
+
 /** https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-addcommonbandwidthpackageip */
 const ADD_COMMON_BANDWIDTH_PACKAGE_IP = {
   'OperationDenied.SecurityProtectionTypesInconsistent': I,
@@ -374,6 +384,7 @@ export const ALIBABA_ERROR_TABLES: ErrorTables = {
     UnassociateEipAddress: UNASSOCIATE_EIP_ADDRESS,
     ReleaseEipAddress: RELEASE_EIP_ADDRESS,
     TagResources: TAG_RESOURCES,
+    UnTagResources: UN_TAG_RESOURCES,
     AddCommonBandwidthPackageIp: ADD_COMMON_BANDWIDTH_PACKAGE_IP,
     RemoveCommonBandwidthPackageIp: REMOVE_COMMON_BANDWIDTH_PACKAGE_IP,
     DescribeNetworkInterfaces: DESCRIBE_NETWORK_INTERFACES,

@@ -192,6 +192,37 @@ const DESCRIBE_TASK_RESULT = {
   MissingParameter: I,
 } as const;
 
+/**
+ * Tag 2018-08-13 (tencentcloud-sdk-go `tencentcloud/tag/v20180813/client.go`): the codes UnTagResources
+ * lists, which TagResources lists too. The same codes answer a resource in `FailedResources`.
+ */
+const UN_TAG_RESOURCES = {
+  'AuthFailure.UnauthorizedOperation': A,
+  FailedOperation: T,
+  // Another tag change on the resource is under way.
+  'FailedOperation.ResourceTagProcessing': C,
+  InvalidParameter: I,
+  'InvalidParameter.ReservedTagKey': I,
+  'InvalidParameter.Tag': I,
+  'InvalidParameterValue.ResourceDescriptionError': I,
+  'InvalidParameterValue.TagKeyCharacterIllegal': I,
+  'InvalidParameterValue.TagKeyDuplicate': I,
+  'InvalidParameterValue.TagKeyEmpty': I,
+  'InvalidParameterValue.TagKeyLengthExceeded': I,
+  'InvalidParameterValue.TagValueCharacterIllegal': I,
+  'LimitExceeded.ResourceNumPerRequest': I,
+  'LimitExceeded.TagNumPerRequest': I,
+} as const;
+
+/** https://www.tencentcloud.com/document/api/651/46533: UnTagResources' codes and those about tag values and services. */
+const TAG_RESOURCES = {
+  ...UN_TAG_RESOURCES,
+  'InvalidParameter.UnsupportedService': I,
+  'InvalidParameterValue.TagValueEmpty': I,
+  'InvalidParameterValue.TagValueLengthExceeded': I,
+  'LimitExceeded.TagValue': Q,
+} as const;
+
 /** https://cloud.tencent.com/document/product/1388/114322 and the RequestLimitExceeded sub-codes of the API 3.0 common errors. */
 const COMMON = {
   'AuthFailure.InvalidAuthorization': A,
@@ -245,6 +276,8 @@ export const TENCENT_ERROR_TABLES: ErrorTables = {
     ReleaseAddresses: RELEASE_ADDRESSES,
     DescribeNetworkInterfaces: DESCRIBE_NETWORK_INTERFACES,
     DescribeTaskResult: DESCRIBE_TASK_RESULT,
+    TagResources: TAG_RESOURCES,
+    UnTagResources: UN_TAG_RESOURCES,
   },
   common: COMMON,
   // The common codes' sub-codes (1388/114322: "the common error code is the part before the dot").

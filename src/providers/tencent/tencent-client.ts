@@ -1,12 +1,18 @@
-/** Builds the official SDK's VPC client: region, optional endpoint override, the SDK's own credential chain. */
+/**
+ * Builds the official SDK's VPC and Tag clients: region, optional endpoint override (both reach the
+ * same emulator or private endpoint), the SDK's own credential chain.
+ */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DefaultCredentialProvider } from 'tencentcloud-sdk-nodejs/tencentcloud/common/credential.js';
 import type { Credential, DynamicCredential } from 'tencentcloud-sdk-nodejs/tencentcloud/common/interface.js';
+import type { ClientConfig } from 'tencentcloud-sdk-nodejs/tencentcloud/common/interface.js';
+import { Client as TagSdkClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client.js';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
 import { MissingCredentialsError } from '../cloud-error.js';
 
 export type VpcClient = InstanceType<typeof Client>;
+export type TagClient = InstanceType<typeof TagSdkClient>;
 
 export interface TencentClientOptions {
   region: string;
@@ -19,9 +25,17 @@ export interface TencentClientOptions {
 }
 
 export function createVpcClient(options: TencentClientOptions): VpcClient {
+  return new Client(clientConfig(options));
+}
+
+export function createTagClient(options: TencentClientOptions): TagClient {
+  return new TagSdkClient(clientConfig(options));
+}
+
+function clientConfig(options: TencentClientOptions): ClientConfig {
   const override = options.endpoint ? new URL(options.endpoint) : undefined;
   const protocol = override?.protocol === 'http:' ? 'http://' : 'https://';
-  return new Client({
+  return {
     credential: options.credential ?? new DefaultCredentialProvider(),
     region: options.region,
     profile: {
@@ -32,14 +46,14 @@ export function createVpcClient(options: TencentClientOptions): VpcClient {
         agent: protocol === 'http://' ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true }),
       },
     },
-  });
+  };
 }
 
 /**
  * The SDK's chain ends in an empty key when it finds nothing, and the SDK would sign with it (or
  * report a credential failure as a network error); podeip stops before sending instead.
  */
-export async function requireCredentials(client: VpcClient): Promise<void> {
+export async function requireCredentials(client: VpcClient | TagClient): Promise<void> {
   const { secretId, secretKey } = await client.getCredential();
   if (!secretId || !secretKey) {
     throw new MissingCredentialsError(

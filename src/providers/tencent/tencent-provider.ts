@@ -1,4 +1,4 @@
-/** The Provider for Tencent Cloud VPC 2017-03-12 over tencentcloud-sdk-nodejs. */
+/** The Provider for Tencent Cloud VPC 2017-03-12 (and Tag 2018-08-13 for tagging) over tencentcloud-sdk-nodejs. */
 import { ActionRateLimiter, type RateLimits } from '../action-rate-limiter.js';
 import { CloudError, MISSING_CREDENTIALS, MissingCredentialsError } from '../cloud-error.js';
 import type { CloudCallObserver } from '../cloud-call-observer.js';
@@ -6,15 +6,28 @@ import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
 import { classifyTencentCode, tencentCodeConcernsIds, tencentCodeMeansTargetChanged } from './error-classification.js';
-import { createVpcClient, requireCredentials, type TencentClientOptions, type VpcClient } from './tencent-client.js';
+import { createTagClient, createVpcClient, requireCredentials, type TagClient, type TencentClientOptions, type VpcClient } from './tencent-client.js';
 import { TargetCache } from '../target-cache.js';
 
+/** Tag API limits: tencentcloud.com/document/api/651/33003 (TagResources, UnTagResources: 20/s). */
 export const TENCENT_RATE_LIMITS: RateLimits = {
-  perSecond: { DescribeAddresses: 20, DescribeNetworkInterfaces: 20, DescribeTaskResult: 20 },
+  perSecond: { DescribeAddresses: 20, DescribeNetworkInterfaces: 20, DescribeTaskResult: 20, TagResources: 20, UnTagResources: 20 },
   defaultPerSecond: 10,
 };
 
 const PAGE_SIZE = 100;
+
+/**
+ * The Tag API names an EIP by its six-segment resource description; an empty uin means the caller's
+ * own account (cloud.tencent.com/document/product/598/10606).
+ */
+function eipResourceName(region: string, addressId: string): string {
+  return `qcs::cvm:${region}:uin/:eip/${addressId}`;
+}
+
+interface TagReply {
+  FailedResources?: { Resource?: string; Code?: string; Message?: string }[];
+}
 
 export interface TencentProviderOptions extends TencentClientOptions {
   rateLimits?: RateLimits;
@@ -34,6 +47,8 @@ interface SdkFailure {
 export class TencentProvider implements Provider {
   readonly name = 'tencent' as const;
   private readonly client: VpcClient;
+  private readonly tagClient: TagClient;
+  private readonly region: string;
   private readonly limiter: ActionRateLimiter;
   private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
@@ -41,6 +56,8 @@ export class TencentProvider implements Provider {
 
   constructor(options: TencentProviderOptions) {
     this.client = createVpcClient(options);
+    this.tagClient = createTagClient(options);
+    this.region = options.region;
     this.vpcId = options.vpcId;
     this.limiter = new ActionRateLimiter(options.rateLimits ?? TENCENT_RATE_LIMITS);
     this.calls = new MeteredCalls(this.name, this.limiter, options, (action, error) => this.failure(action, error as SdkFailure));
@@ -102,6 +119,15 @@ export class TencentProvider implements Provider {
     await this.call('ReleaseAddresses', { AddressIds: [addressId] });
   }
 
+  async tagAddress(addressId: string, tags: Record<string, string>): Promise<void> {
+    const Tags = Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+    await this.tagCall('TagResources', { ResourceList: [eipResourceName(this.region, addressId)], Tags });
+  }
+
+  async untagAddress(addressId: string, keys: string[]): Promise<void> {
+    await this.tagCall('UnTagResources', { ResourceList: [eipResourceName(this.region, addressId)], TagKeys: keys });
+  }
+
   async quota(): Promise<number> {
     const response = await this.call<{ QuotaSet?: { QuotaId?: string; QuotaLimit?: number }[] }>('DescribeAddressQuota', {});
     const limit = response.QuotaSet?.find((quota) => quota.QuotaId === 'TOTAL_EIP_QUOTA')?.QuotaLimit;
@@ -140,11 +166,18 @@ export class TencentProvider implements Provider {
     return { addresses, total: response.TotalCount ?? addresses.length };
   }
 
-  private call<T>(action: string, request: object): Promise<T> {
+  private call<T>(action: string, request: object, client: VpcClient | TagClient = this.client): Promise<T> {
     return this.calls.run(action, async () => {
-      await requireCredentials(this.client);
-      return (await this.client.request(action, request)) as T;
+      await requireCredentials(client);
+      return (await client.request(action, request)) as T;
     });
+  }
+
+  /** A Tag API write answers a refusal for one resource in FailedResources, not as an error. */
+  private async tagCall(action: string, request: object): Promise<void> {
+    const reply = await this.call<TagReply>(action, request, this.tagClient);
+    const [failed] = reply.FailedResources ?? [];
+    if (failed) throw this.failure(action, { code: failed.Code ?? '', message: `${failed.Resource ?? ''}: ${failed.Message ?? ''}` });
   }
 
   private failure(action: string, error: SdkFailure): CloudError {

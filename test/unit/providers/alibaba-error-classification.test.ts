@@ -209,6 +209,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
     InvalidTagKey: 'invalid-request',
     InvalidTagValue: 'invalid-request',
   },
+  UnTagResources: {
+    'InvalidResourceId.NotFound': 'not-found',
+    'InvalidResourceType.NotFound': 'invalid-request',
+    InvalidTagKey: 'invalid-request',
+  },
   AddCommonBandwidthPackageIp: {
     'OperationDenied.SecurityProtectionTypesInconsistent': 'invalid-request',
     'IpInstanceId.AlreadyInBandwidthPackage': 'conflict',

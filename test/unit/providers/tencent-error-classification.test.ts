@@ -6,6 +6,23 @@ import { documentedCases } from './error-table-cases.js';
  * to a table fails a named case (tables: src/providers/tencent/error-classification.ts, sources in
  * hack/cloud/tencent/README.md "Error tables").
  */
+const UN_TAG_RESOURCES: Record<string, string> = {
+  'AuthFailure.UnauthorizedOperation': 'auth',
+  FailedOperation: 'transient',
+  'FailedOperation.ResourceTagProcessing': 'conflict',
+  InvalidParameter: 'invalid-request',
+  'InvalidParameter.ReservedTagKey': 'invalid-request',
+  'InvalidParameter.Tag': 'invalid-request',
+  'InvalidParameterValue.ResourceDescriptionError': 'invalid-request',
+  'InvalidParameterValue.TagKeyCharacterIllegal': 'invalid-request',
+  'InvalidParameterValue.TagKeyDuplicate': 'invalid-request',
+  'InvalidParameterValue.TagKeyEmpty': 'invalid-request',
+  'InvalidParameterValue.TagKeyLengthExceeded': 'invalid-request',
+  'InvalidParameterValue.TagValueCharacterIllegal': 'invalid-request',
+  'LimitExceeded.ResourceNumPerRequest': 'invalid-request',
+  'LimitExceeded.TagNumPerRequest': 'invalid-request',
+};
+
 const EXPECTED: Record<string, Record<string, string>> = {
   AllocateAddresses: {
     AddressQuotaLimitExceeded: 'quota',
@@ -166,6 +183,14 @@ const EXPECTED: Record<string, Record<string, string>> = {
     InvalidParameter: 'invalid-request',
     MissingParameter: 'invalid-request',
   },
+  TagResources: {
+    ...UN_TAG_RESOURCES,
+    'InvalidParameter.UnsupportedService': 'invalid-request',
+    'InvalidParameterValue.TagValueEmpty': 'invalid-request',
+    'InvalidParameterValue.TagValueLengthExceeded': 'invalid-request',
+    'LimitExceeded.TagValue': 'quota',
+  },
+  UnTagResources: UN_TAG_RESOURCES,
 };
 
 const COMMON: Record<string, string> = {
