@@ -35,6 +35,7 @@ export function createEmulatorAdmin(kit: EmulatorKit, network: PodNetwork, book:
       if (!valid) throw new AdminInputError('minMs and maxMs must be whole numbers with 0 <= minMs <= maxMs');
       kit.transitions.stepDelays = delays;
     },
+    asyncSteps: () => kit.transitions.completedSteps(),
     reset: () => {
       kit.reset();
       book.clear();

@@ -37,6 +37,7 @@ const routes: Record<string, Route> = {
     admin.setResourceState(parseBody<ResourceStateSetting>(request));
     return NO_CONTENT;
   },
+  'GET /async-steps': (admin) => jsonResponse(200, admin.asyncSteps()),
   'POST /async-steps': (admin, request) => {
     admin.setAsyncStepDelays(parseBody<AsyncStepDelays>(request));
     return NO_CONTENT;

@@ -1,6 +1,6 @@
 import type { CallCounts } from './call-log.js';
 import type { FaultSpec } from './fault-injector.js';
-import type { AsyncStepDelays } from './transition-scheduler.js';
+import type { AsyncStepDelays, CompletedStep } from './transition-scheduler.js';
 import type { ResourceStateSetting } from './resource-states.js';
 
 /** One address as every emulator's admin API shows it; `status` is the provider's own status string. */
@@ -65,6 +65,8 @@ export interface EmulatorAdmin {
   setQuota(limit: number): void;
   /** Every asynchronous step takes a seeded pick in [minMs, maxMs] (production-like); undefined: the provider's own short delays again. */
   setAsyncStepDelays(delays: AsyncStepDelays | undefined): void;
+  /** The latest asynchronous steps the cloud finished (up to 1,000), oldest first. */
+  asyncSteps(): CompletedStep[];
   /** Forgets addresses, faults, calls, tokens, rate-limit state and pending transitions; restores the quota and the provider's delays. */
   reset(): void;
   /** Resolves when no asynchronous transition is pending. */

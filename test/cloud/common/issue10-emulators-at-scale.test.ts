@@ -90,6 +90,9 @@ describe('production-like asynchronous steps, set over the admin API', () => {
     const [addressId] = (await fixture.client.AllocateAddresses({})).AddressSet!;
     expect(await statusAfter(addressId!, 999)).toBe('CREATING');
     expect(await statusAfter(addressId!, 2_001)).toBe('UNBIND');
+    const [step] = (await (await fetch(`${fixture.emulator.adminUrl}/async-steps`)).json()) as { startedAtMs: number; doneAtMs: number }[];
+    expect(step!.doneAtMs - step!.startedAtMs).toBeGreaterThanOrEqual(1_000);
+    expect(step!.doneAtMs - step!.startedAtMs).toBeLessThanOrEqual(3_000);
     expect((await fetch(`${fixture.emulator.adminUrl}/async-steps`, { method: 'DELETE' })).status).toBe(204);
     const [quick] = (await fixture.client.AllocateAddresses({})).AddressSet!;
     expect(await statusAfter(quick!, 5)).toBe('UNBIND');
