@@ -8,7 +8,7 @@ IMAGE_REGISTRY ?=
 RELEASE_IMAGE ?= $(IMAGE_REGISTRY)podeip:$(VERSION)
 ARGS ?=
 
-.PHONY: install build bundle prometheus-tools release-manifest test unit lint typecheck sandbox bench image clean
+.PHONY: install build bundle prometheus-tools release-manifest test unit lint typecheck sandbox bench chaos image clean
 
 node_modules/.installed: package.json package-lock.json
 	npm install --no-audit --no-fund --no-save
@@ -58,6 +58,10 @@ sandbox: build $(if $(findstring --prometheus,$(ARGS)),prometheus-tools)
 
 bench: build
 	node dist/hack/bench/run.js $(ARGS)
+
+# Both providers, 180 s of faults each, unless ARGS says otherwise (e.g. ARGS="--provider alibaba --seed 7"); see docs/chaos.md.
+chaos: build
+	node dist/hack/chaos/run.js $(ARGS)
 
 image:
 	docker build -t $(IMAGE) .
