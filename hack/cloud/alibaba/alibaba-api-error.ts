@@ -35,6 +35,8 @@ export const gatewayErrors = {
   invalidParameter: (name: string) =>
     new AlibabaApiError(`Invalid${name}`, `Specified parameter ${name} is not valid.`),
   throttled: () => new AlibabaApiError('Throttling.User', 'Request was denied due to user flow control.'),
+  idempotentParameterMismatch: () =>
+    new AlibabaApiError('IdempotentParameterMismatch', 'The request uses the same client token as a previous, but non-identical request.'),
   unknownRegion: () =>
     new AlibabaApiError('InvalidRegionId.NotFound', 'The specified RegionId does not exist in our records.', 404),
 };
@@ -61,4 +63,6 @@ export const eipErrors = {
   ipAlreadyInBandwidthPackage: () =>
     new AlibabaApiError('OperationUnsupported.EipInCbwp', 'The specified EIP is already in a common bandwidth package.'),
   tooManyTags: () => new AlibabaApiError('SizeLimitExceeded.TagNum', 'The number of tags exceeds the limit of 20.'),
+  invalidTagKey: () => new AlibabaApiError('InvalidTagKey', 'The tag key is invalid: 1 to 128 characters, not starting with aliyun or acs:.'),
+  invalidTagValue: () => new AlibabaApiError('InvalidTagValue', 'The tag value is invalid: 1 to 128 characters.'),
 };

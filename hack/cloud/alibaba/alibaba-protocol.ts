@@ -20,7 +20,13 @@ export interface AlibabaProtocolOptions {
   context: AlibabaContext;
   credentials: readonly AlibabaCredential[];
   nonces: NonceRegistry;
-  clientTokens: ClientTokenStore<ResponseBody>;
+  clientTokens: ClientTokenStore<TokenAnswer>;
+}
+
+/** The first answer to a ClientToken, and what that request asked for. */
+export interface TokenAnswer {
+  fingerprint: string;
+  body: ResponseBody;
 }
 
 const UNKNOWN_ACTION = '(none)';
@@ -61,11 +67,18 @@ async function admit(kit: EmulatorKit, action: string): Promise<void> {
   if (admission.kind === 'fault') throw injectedError(admission.code, admission.message);
 }
 
-/** A replayed ClientToken gets the first call's answer (per action), without doing the work again. */
+/**
+ * A replayed ClientToken gets the first call's answer (per action), without doing the work again; the
+ * same token with other parameters is IdempotentParameterMismatch (help.aliyun.com/knowledge_detail/36569).
+ */
 function perform(options: AlibabaProtocolOptions, action: AlibabaAction, parameters: RpcParameters): ResponseBody {
   const run = () => action.handle(parameters, options.context);
   const token = action.parameters.includes('ClientToken') ? parameters.optional('ClientToken') : undefined;
-  return token === undefined ? run() : options.clientTokens.once(`${action.name}\n${token}`, run);
+  if (token === undefined) return run();
+  const fingerprint = parameters.fingerprint('ClientToken');
+  const first = options.clientTokens.once(`${action.name}\n${token}`, () => ({ fingerprint, body: run() }));
+  if (first.fingerprint !== fingerprint) throw gatewayErrors.idempotentParameterMismatch();
+  return first.body;
 }
 
 const INJECTED_STATUS: Record<string, number> = { InternalError: 500, ServiceUnavailable: 503 };

@@ -2,12 +2,14 @@
 import { AlibabaApiError, eipErrors, gatewayErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-action.js';
 import { alibabaTimestamp, DEFAULT_RESOURCE_GROUP_ID, MAX_TAGS_PER_EIP } from './eip-record.js';
-import type { RpcParameters } from './rpc-parameters.js';
+import type { RpcParameters, Tag } from './rpc-parameters.js';
 
 const ISPS = ['BGP', 'BGP_PRO', 'ChinaTelecom', 'ChinaUnicom', 'ChinaMobile', 'ChinaTelecom_L2', 'ChinaUnicom_L2', 'ChinaMobile_L2', 'BGP_FinanceCloud'] as const;
 const SINGLE_LINE_ISPS: readonly string[] = ISPS.slice(2, 8);
 const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
 const INSTANCE_CHARGE_TYPES = ['PostPaid', 'PrePaid'] as const;
+const MAX_TAG_LENGTH = 128;
+const CLOUD_RESERVED_TAG_PREFIXES = ['aliyun', 'acs:'];
 
 export const allocateEipAddress: AlibabaAction = {
   name: 'AllocateEipAddress',
@@ -52,8 +54,15 @@ function attributesOf(parameters: RpcParameters) {
   if (description.length > 256) throw gatewayErrors.invalidParameter('Description');
   const tags = parameters.tags();
   if (tags.length > MAX_TAGS_PER_EIP) throw eipErrors.tooManyTags();
+  tags.forEach(checkTag);
   parameters.oneOf('Netmode', ['public'], 'public');
   return { name, description, tags, securityProtectionTypes: parameters.repeatList('SecurityProtectionTypes') };
+}
+
+/** AllocateEipAddress `Tag.N`: keys of 1 to 128 characters not starting with `aliyun` or `acs:`, values of 1 to 128 (reference §4.3, platforms-pools-and-error-tables.md). */
+function checkTag(tag: Tag): void {
+  if (tag.key.length > MAX_TAG_LENGTH || CLOUD_RESERVED_TAG_PREFIXES.some((prefix) => tag.key.startsWith(prefix))) throw eipErrors.invalidTagKey();
+  if (tag.value === '' || tag.value.length > MAX_TAG_LENGTH) throw eipErrors.invalidTagValue();
 }
 
 function placementOf(parameters: RpcParameters, context: AlibabaContext) {

@@ -12,9 +12,9 @@ import { EmulatorKit } from '../common/emulator-kit.js';
 import { startEmulatorServer } from '../common/emulator-server.js';
 import { perMinute, type RateLimit } from '../common/rate-limiter.js';
 import { NonceRegistry, type AlibabaCredential } from './acs3-signature.js';
-import type { AlibabaContext, AlibabaDelays, ResponseBody } from './alibaba-action.js';
+import type { AlibabaContext, AlibabaDelays } from './alibaba-action.js';
 import { alibabaAddressBook } from './alibaba-address-book.js';
-import { alibabaProtocolHandler } from './alibaba-protocol.js';
+import { alibabaProtocolHandler, type TokenAnswer } from './alibaba-protocol.js';
 import { DEFAULT_EIP_QUOTA, EipInventory } from './eip-inventory.js';
 
 export type { AlibabaCredential } from './acs3-signature.js';
@@ -66,7 +66,7 @@ export async function startAlibabaEmulator(options: AlibabaEmulatorOptions): Pro
     resourceStates: kit.resourceStates,
     now: () => kit.clock.now(),
   };
-  const clientTokens = new ClientTokenStore<ResponseBody>();
+  const clientTokens = new ClientTokenStore<TokenAnswer>();
   const nonces = new NonceRegistry();
   const book = alibabaAddressBook(context, () => {
     clientTokens.reset();

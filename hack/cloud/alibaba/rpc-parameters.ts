@@ -65,6 +65,11 @@ export class RpcParameters {
     return keys.map(([index, key]) => ({ key, value: this.values.get(`${prefix}.${index}.Value`) ?? '' }));
   }
 
+  /** Every parameter but `except`, in a stable order: two requests with the same fingerprint asked for the same thing. */
+  fingerprint(except: string): string {
+    return JSON.stringify([...this.values].filter(([name]) => name !== except).sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   private indexedEntries(pattern: RegExp): [number, string][] {
     const entries: [number, string][] = [];
     for (const [name, value] of this.values) {
