@@ -21,6 +21,7 @@ import { FaultTable, type TestHooks } from './test-hooks.js';
 import { WatchStreams } from './watch-streams.js';
 
 export type { FaultSpec, RequestLogEntry, TestHooks } from './test-hooks.js';
+export type { StoreSnapshot } from './object-store.js';
 
 export interface KubeApiServerOptions {
   port?: number;
@@ -110,6 +111,12 @@ class LocalKubeApiServer implements KubeApiServer {
       clearRequestLog: () => this.requests.clear(),
       openWatches: () => this.watches.count,
       openWatchesOf: (resource) => this.watches.countOf(resource),
+      snapshotStore: () => this.store.snapshot(),
+      restoreStore: (snapshot) => {
+        this.store.restore(snapshot);
+        this.watches.dropAll();
+      },
+      seedObjects: (resource, objects) => objects.forEach((object) => this.store.save(resource, object)),
     };
   }
 

@@ -15,6 +15,18 @@ export interface StoredEvent {
   previous?: KubeObject;
 }
 
+/** Stored objects are never mutated, so a snapshot shares them. */
+export interface StoreSnapshot {
+  readonly latestVersion: number;
+  readonly compactedThrough: number;
+  readonly tables: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>;
+  readonly log: readonly StoredEvent[];
+}
+
+function copyOfTables(tables: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>): Map<string, Map<string, KubeObject>> {
+  return new Map([...tables].map(([resource, table]) => [resource, new Map(table)]));
+}
+
 function objectKey(object: KubeObject): string {
   return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 }
@@ -22,7 +34,7 @@ function objectKey(object: KubeObject): string {
 export class ObjectStore {
   private latestVersion = 1;
   private compactedThrough = 0;
-  private readonly tables = new Map<string, Map<string, KubeObject>>();
+  private tables = new Map<string, Map<string, KubeObject>>();
   private log: StoredEvent[] = [];
   private readonly subscribers = new Set<(event: StoredEvent) => void>();
 
@@ -80,6 +92,18 @@ export class ObjectStore {
   setRetainedWindow(events: number): void {
     this.retainedWindow = events;
     this.compact();
+  }
+
+  snapshot(): StoreSnapshot {
+    return { latestVersion: this.latestVersion, compactedThrough: this.compactedThrough, tables: copyOfTables(this.tables), log: [...this.log] };
+  }
+
+  /** Goes back to a snapshot without telling subscribers (the watches are dropped instead). */
+  restore(snapshot: StoreSnapshot): void {
+    this.latestVersion = snapshot.latestVersion;
+    this.compactedThrough = snapshot.compactedThrough;
+    this.tables = copyOfTables(snapshot.tables);
+    this.log = [...snapshot.log];
   }
 
   subscribe(listener: (event: StoredEvent) => void): () => void {

@@ -4,6 +4,8 @@ import { badRequest, methodNotAllowed, pageNotFound } from './api-errors.js';
 import type { DeleteOptions } from './deletion-plan.js';
 import { UnknownFieldPolicy, type WriteVerb } from './field-validation.js';
 import { isDryRun, type OptionsKind } from './dry-run.js';
+import { checkListOptions } from './list-options.js';
+import { awaitVersion, requestedVersion } from './version-freshness.js';
 import { addWarning, parseObjectBody, readBody, sendJson } from './http-io.js';
 import { matcherFor, type Selection } from './object-matcher.js';
 import type { ListOptions, ObjectService } from './object-service.js';
@@ -122,10 +124,13 @@ export class ResourceHandler {
     this.respond(call, 200, this.service.get(call.type, route.namespace, route.name!));
   }
 
-  private listOrWatch(call: ResourceRequest): void {
+  private async listOrWatch(call: ResourceRequest): Promise<void> {
     const { query, type } = call;
     const selection = selectionOf(call.route, query);
-    if (['true', '1'].includes(query.get('watch') ?? '')) return this.watch(call, selection);
+    const watching = ['true', '1'].includes(query.get('watch') ?? '');
+    checkListOptions(query, watching);
+    if (watching) return this.watch(call, selection);
+    await awaitVersion(this.service.store, requestedVersion(query.get('resourceVersion')));
     const options: ListOptions = { ...selection, limit: integerParam(query, 'limit'), continueToken: query.get('continue') ?? undefined };
     const page = this.service.list(type, options);
     const listMetadata: KubeObject = {
@@ -141,7 +146,7 @@ export class ResourceHandler {
     sendJson(call.response, 200, { kind: type.listKind, apiVersion: apiVersionOf(type), metadata: listMetadata, items });
   }
 
-  private watch(call: ResourceRequest, selection: Selection): void {
+  private watch(call: ResourceRequest, selection: Selection): Promise<void> {
     const { type, query } = call;
     const asTable = wantsTable(call.request.headers.accept);
     const include = includeObjectOf(query.get('includeObject'));
@@ -150,7 +155,7 @@ export class ResourceHandler {
       if (!asTable) return presented;
       return tableOf({ type, objects: [presented], listMetadata: { resourceVersion: object.metadata.resourceVersion }, include, now: this.now() });
     };
-    this.watches.serve(call.response, {
+    return this.watches.serve(call.response, {
       type,
       matches: matcherFor(type, selection),
       resourceVersion: query.get('resourceVersion') ?? undefined,

@@ -1,5 +1,7 @@
 /** The in-process controls tests use: watch disruption, fault injection and the request log. */
 import { injectedFailure, type ApiError } from './api-errors.js';
+import type { StoreSnapshot } from './object-store.js';
+import type { KubeObject } from './resource-type.js';
 
 export interface FaultSpec {
   method?: string;
@@ -38,6 +40,15 @@ export interface TestHooks {
   openWatches(): number;
   /** How many watch streams of one resource (`group/plural`, e.g. `/pods`, `podeip.io/eipclaims`) are open now. */
   openWatchesOf(resource: string): number;
+  /** The storage as it is now, to restore later. */
+  snapshotStore(): StoreSnapshot;
+  /**
+   * An etcd restore from backup: objects, resourceVersions and the event log return to the snapshot and
+   * every watch is dropped, so clients holding newer versions meet "Too large resource version".
+   */
+  restoreStore(snapshot: StoreSnapshot): void;
+  /** Stores whole objects of one resource (`group/plural`, e.g. `/pods`) as given, past admission: bulk state for benchmarks. */
+  seedObjects(resource: string, objects: KubeObject[]): void;
 }
 
 export interface FaultOutcome {

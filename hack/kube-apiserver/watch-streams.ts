@@ -4,9 +4,10 @@
  * with a 410 Expired Status, then the stream closes, as kube-apiserver's watch cache does.
  */
 import type { ServerResponse } from 'node:http';
-import { badRequest, expired } from './api-errors.js';
+import { expired, type ApiError } from './api-errors.js';
 import type { ObjectMatcher } from './object-matcher.js';
 import type { ObjectStore, StoredEvent, WatchEventType } from './object-store.js';
+import { awaitVersion, requestedVersion } from './version-freshness.js';
 import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
 
 export interface WatchRequest {
@@ -30,12 +31,6 @@ function visibleType(event: StoredEvent, matches: ObjectMatcher): WatchEventType
   if (now && before) return 'MODIFIED';
   if (now) return 'ADDED';
   return before ? 'DELETED' : undefined;
-}
-
-function parseResourceVersion(value: string | undefined): number | undefined {
-  if (value === undefined || value === '' || value === '0') return undefined;
-  if (!/^\d+$/.test(value)) throw badRequest(`resourceVersion: Invalid value: "${value}": must be a non-negative integer`);
-  return Number(value);
 }
 
 export class WatchStreams {
@@ -62,11 +57,18 @@ export class WatchStreams {
     this.open.clear();
   }
 
-  serve(response: ServerResponse, request: WatchRequest): void {
-    const since = parseResourceVersion(request.resourceVersion);
+  /** A version ahead of the store is waited for; if it does not come, the one event is an ERROR (apiserver's errWatcher). */
+  async serve(response: ServerResponse, request: WatchRequest): Promise<void> {
+    const since = requestedVersion(request.resourceVersion);
+    const tooLarge = await awaitVersion(this.store, since).then(() => undefined, (error: ApiError) => error);
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
     response.flushHeaders();
     const send = (type: string, object: KubeObject) => response.write(`${JSON.stringify({ type, object })}\n`);
+    if (tooLarge) {
+      send('ERROR', tooLarge.toStatus());
+      response.end();
+      return;
+    }
     const replay = since === undefined ? undefined : this.store.eventsAfter(since);
     if (since !== undefined && (replay === undefined || this.expireNext)) {
       this.expireNext = false;
