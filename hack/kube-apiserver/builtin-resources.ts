@@ -54,6 +54,7 @@ export const builtinResources: ResourceType[] = [
   builtin({ ...workload, kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], categories: ['all'] }),
   builtin({ ...workload, kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], categories: ['all'] }),
   builtin({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true, fields: ['spec'] }),
+  builtin({ group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'], fields: ['data', 'binaryData', 'immutable'] }),
   builtin({ group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'], fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'] }),
   builtin({ ...rbac, kind: 'Role', plural: 'roles', namespaced: true, fields: ['rules'] }),
   builtin({ ...rbac, kind: 'ClusterRole', plural: 'clusterroles', namespaced: false, fields: ['rules', 'aggregationRule'] }),

@@ -60,6 +60,7 @@ describe('OpenAPI v3 discovery', () => {
       '/api/v1/namespaces/{namespace}/pods/{name}',
       '/api/v1/namespaces/{namespace}/pods/{name}/status',
       '/api/v1/namespaces/{namespace}/events/{name}',
+      '/api/v1/namespaces/{namespace}/configmaps/{name}',
       '/api/v1/namespaces/{namespace}/serviceaccounts/{name}',
     ]);
     const namespace = document.paths['/api/v1/namespaces/{name}'];
