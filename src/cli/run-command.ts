@@ -56,6 +56,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     cloudSyncIntervalMs: flags.cloudSyncMs,
     orphanGraceMs: flags.orphanGraceMs,
     gracefulShutdownMs: flags.gracefulShutdownMs,
+    podeipCompat: flags.podeipCompat,
     logger,
     onLeadershipLost: () => {
       logger.error('leadership lost; exiting so a fresh replica can campaign');

@@ -11,6 +11,12 @@ export class ClaimWriter {
 
   /** Applies the change; returns the claim as it now is (unchanged object if nothing differed). */
   async updateStatus(claim: EIPClaim, change: StatusChange, conditions: ConditionInput[] = []): Promise<EIPClaim> {
+    const updated = await this.writeStatus(claim, change, conditions);
+    await this.context.afterClaimStatus?.(updated);
+    return updated;
+  }
+
+  private async writeStatus(claim: EIPClaim, change: StatusChange, conditions: ConditionInput[]): Promise<EIPClaim> {
     const current = claim.status ?? {};
     const merged = mergeConditions(current.conditions, conditions, this.context.clock.now(), claim.metadata.generation);
     const fieldsDiffer = Object.entries(change).some(([field, value]) => (current as Record<string, unknown>)[field] !== (value ?? undefined));

@@ -43,6 +43,8 @@ export interface LifecycleContext {
   pools: PoolBook;
   /** Asks the pool reconciler to look at a pool now (a claim waits on it, or returned an address). */
   wakePool(name: string): void;
+  /** Told of every claim status podeip writes or confirms, before the caller goes on (SPEC §11: a PodEIP is written before the pod's outputs). */
+  afterClaimStatus?(claim: EIPClaim): Promise<void>;
 }
 
 export interface ReconcileScope {

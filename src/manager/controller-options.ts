@@ -54,6 +54,10 @@ export interface ControllerOptions {
    * info ("dry-run: would ..."); leader election is off, since taking the Lease is a write too.
    */
   dryRun?: boolean;
+  /** --podeip-compat (SPEC §11, Alibaba): write ACK PodEIPs while their CRD is installed. Default on for the alibaba provider. */
+  podeipCompat?: boolean;
+  /** How often podeip asks whether the PodEIP CRD is installed. Default 30 s. */
+  podeipCrdCheckMs?: number;
   /** Called when leadership is lost after having been held (the CLI exits then). */
   onLeadershipLost?: () => void;
 }

@@ -31,6 +31,7 @@ import { PoolReconciler } from '../pools/pool-reconciler.js';
 import { Leadership } from './leadership.js';
 import { Manager, type Runnable } from './manager.js';
 import { WriteFence } from './write-fence.js';
+import { podEipCompat } from '../compat/podeip-compat.js';
 
 export type { ControllerOptions } from './controller-options.js';
 
@@ -83,6 +84,7 @@ export async function startController(requested: ControllerOptions): Promise<Run
   for (const runnable of [endpoints, providerRunnable(parts.provider), leadership, caches]) manager.add(runnable);
   manager.add(reconcilersRunnable(parts, caches.synced));
   manager.add(periodicCloudSyncRunnable(parts, options.cloudSyncIntervalMs ?? 60_000));
+  if (options.provider === 'alibaba' && options.podeipCompat !== false) manager.add(podEipCompatFor(options, parts, fence, caches.synced, logger));
   await manager.start();
   return {
     metricsUrl: endpoints.metricsUrl,
@@ -94,6 +96,19 @@ export async function startController(requested: ControllerOptions): Promise<Run
     syncCloud: () => parts.sync.runOnce(),
     stop: () => manager.stop(),
   };
+}
+
+function podEipCompatFor(options: ControllerOptions, parts: Parts, fence: WriteFence, synced: Promise<void>, logger: Logger): Runnable {
+  return podEipCompat({
+    kubeConfig: options.kubeConfig,
+    writeKubeConfig: fence.kubeConfig(options.kubeConfig),
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    context: parts.context,
+    synced,
+    logger,
+    ...(options.podeipCrdCheckMs !== undefined ? { crdCheckMs: options.podeipCrdCheckMs } : {}),
+    ...(options.informers ? { informers: options.informers } : {}),
+  });
 }
 
 /** A dry run writes no Lease either: it observes on its own, whatever --leader-elect says. */
