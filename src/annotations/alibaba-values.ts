@@ -141,6 +141,7 @@ function checkTag(annotation: string, key: string, value: unknown): void {
   if (key === '' || key.length > 128 || value.length > 128) {
     throw new BadAlibabaValue(annotation, `tag ${JSON.stringify(key)} needs a key of 1 to 128 characters and a value of at most 128`);
   }
+  if (value === '') throw new BadAlibabaValue(annotation, `tag ${JSON.stringify(key)} needs a value: AllocateEipAddress refuses empty ones`);
   if (key.startsWith(RESERVED_TAG_PREFIX)) throw new BadAlibabaValue(annotation, `tag key ${JSON.stringify(key)} is in the reserved ${RESERVED_TAG_PREFIX} namespace`);
   const cloudPrefix = CLOUD_RESERVED_TAG_PREFIXES.find((prefix) => key.startsWith(prefix));
   if (cloudPrefix) throw new BadAlibabaValue(annotation, `tag key ${JSON.stringify(key)} may not start with ${JSON.stringify(cloudPrefix)}`);

@@ -21,6 +21,7 @@ import {
   vpcSdk,
 } from './alibaba-clients.js';
 import { alibabaCodeConcernsIds, alibabaCodeMeansTargetGone, classifyAlibabaCode } from './error-classification.js';
+import { fitTagValues } from './tag-values.js';
 
 /**
  * api.aliyun.com flow control: AllocateEipAddress and AssociateEipAddress 120 per 60 s, so a minute's
@@ -99,7 +100,7 @@ export class AlibabaProvider implements Provider {
 
   async allocate(request: AllocateRequest): Promise<AllocateResult> {
     const { Tags: userTags, CommonBandwidthPackageId: packageId, ...rest } = request.allocation.parameters as AlibabaAllocationParameters;
-    const tags = { ...userTags, ...request.tags };
+    const tags = { ...userTags, ...fitTagValues(request.tags) };
     const body = await this.call('AllocateEipAddress', () =>
       this.vpc.allocateEipAddress(
         new vpcSdk.AllocateEipAddressRequest({
@@ -132,7 +133,7 @@ export class AlibabaProvider implements Provider {
   }
 
   async describeByTags(tags: Record<string, string>): Promise<CloudAddress[]> {
-    const tag = Object.entries(tags).map(([key, value]) => new vpcSdk.DescribeEipAddressesRequestTag(value === '' ? { key } : { key, value }));
+    const tag = Object.entries(fitTagValues(tags)).map(([key, value]) => new vpcSdk.DescribeEipAddressesRequestTag(value === '' ? { key } : { key, value }));
     return this.toCloudAddresses(await this.describe({ tag }));
   }
 

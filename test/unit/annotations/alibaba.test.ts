@@ -51,7 +51,7 @@ describe('Alibaba annotations: accepted forms', () => {
         [`${ACK}eip-name`]: 'games/game-0',
         [`${ACK}eip-description`]: 'game server',
         [`${ACK}eip-security-protection-types`]: 'AntiDDoS_Enhanced',
-        [TAGS]: '{"team":"games","tier":""}',
+        [TAGS]: '{"team":"games","tier":"gold"}',
       },
       {
         ...defaults,
@@ -63,7 +63,7 @@ describe('Alibaba annotations: accepted forms', () => {
           Name: 'games/game-0',
           Description: 'game server',
           SecurityProtectionTypes: ['AntiDDoS_Enhanced'],
-          Tags: { team: 'games', tier: '' },
+          Tags: { team: 'games', tier: 'gold' },
         },
       },
     ],
@@ -145,6 +145,7 @@ describe('Alibaba annotations: bad input', () => {
     ['tags a list', { [WITH_EIP]: 'true', [TAGS]: '[{"Key":"team"}]' }, TAGS, 'must be a JSON object of tag keys to string values, such as {"team":"games"}'],
     ['tag value a number', { [WITH_EIP]: 'true', [TAGS]: '{"tier":1}' }, TAGS, 'tag "tier" must have a string value, got 1'],
     ['tag key empty', { [WITH_EIP]: 'true', [TAGS]: '{"":"x"}' }, TAGS, 'tag "" needs a key of 1 to 128 characters and a value of at most 128'],
+    ['tag value empty (issue 9)', { [WITH_EIP]: 'true', [TAGS]: '{"tier":""}' }, TAGS, 'tag "tier" needs a value: AllocateEipAddress refuses empty ones'],
     ['reserved podeip.io tag key', { [WITH_EIP]: 'true', [TAGS]: '{"podeip.io/cluster":"other"}' }, TAGS, 'tag key "podeip.io/cluster" is in the reserved podeip.io/ namespace'],
     ['cloud-reserved tag key', { [WITH_EIP]: 'true', [TAGS]: '{"acs:owner":"me"}' }, TAGS, 'tag key "acs:owner" may not start with "acs:"'],
     [
