@@ -57,6 +57,7 @@ async function serve(flags: RunFlags, kubeConfig: KubeConfig): Promise<number> {
     orphanGraceMs: flags.orphanGraceMs,
     gracefulShutdownMs: flags.gracefulShutdownMs,
     podeipCompat: flags.podeipCompat,
+    ...(flags.manageIpMasqAgent ? { ipMasqAgent: {} } : {}),
     logger,
     onLeadershipLost: () => {
       logger.error('leadership lost; exiting so a fresh replica can campaign');

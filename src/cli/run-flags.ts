@@ -32,6 +32,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'orphan-grace-period', kind: 'string', help: 'how long a tagged address without a claim is kept before it is released', defaultText: '10m' },
   { name: 'graceful-shutdown-timeout', kind: 'string', help: 'how long in-flight reconciles may finish after SIGTERM', defaultText: '25s' },
   { name: 'log-level', kind: 'string', help: 'trace, debug, info, warn, error or fatal', defaultText: 'info' },
+  { name: 'manage-ip-masq-agent', kind: 'boolean', help: 'tencent: list every Bound pod\'s IP in kube-system/ip-masq-agent-config NonMasqueradeSrcCIDRs, so its outbound traffic leaves through its EIP' },
   { name: 'podeip-compat', kind: 'boolean', help: 'alibaba: write an ACK PodEIP (podeips.alibabacloud.com) per claim while that CRD is installed, for OpenKruiseGame; --podeip-compat=false turns it off', defaultText: 'true with --provider alibaba' },
   { name: 'dry-run', kind: 'boolean', help: 'observe only: reconcile and log at info each write it would make, writing nothing to the cloud or the cluster (no leader election)' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
@@ -80,6 +81,7 @@ export interface RunFlags extends CloudAccessFlags {
   gracefulShutdownMs: number;
   logLevel: string;
   podeipCompat: boolean;
+  manageIpMasqAgent: boolean;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
@@ -106,8 +108,12 @@ export function parseRunFlags(argv: string[]): RunFlags {
     orphanGraceMs: durationOf('orphan-grace-period', text('orphan-grace-period') ?? '10m', 0),
     gracefulShutdownMs: durationOf('graceful-shutdown-timeout', text('graceful-shutdown-timeout') ?? '25s', 0),
     logLevel: logLevelOf(text('log-level') ?? 'info'),
-    podeipCompat: values.get('podeip-compat') !== false,
+    podeipCompat: text('provider') === 'alibaba' && values.get('podeip-compat') !== false,
+    manageIpMasqAgent: flag('manage-ip-masq-agent'),
   };
+  if (parsed.manageIpMasqAgent && parsed.provider !== 'tencent') {
+    throw new FlagError(`--manage-ip-masq-agent needs --provider tencent: ip-masq-agent-config is TKE's, got --provider ${parsed.provider}`);
+  }
   if (values.get('podeip-compat') === true && parsed.provider !== 'alibaba') {
     throw new FlagError(`--podeip-compat needs --provider alibaba: PodEIP is ACK's, got --provider ${parsed.provider}`);
   }

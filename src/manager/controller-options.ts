@@ -6,6 +6,7 @@ import type { LeaderElectionOptions } from '../leader/index.js';
 import type { InformerTuning } from './caches.js';
 import type { RateLimits } from '../providers/action-rate-limiter.js';
 import type { Provider, ProviderName } from '../providers/provider.js';
+import type { PassTiming } from '../egress/pass-schedule.js';
 
 /** Where the Lease lives and, optionally, its timings (default 15 s / 10 s / 2 s as controller-runtime) and clock. */
 export type LeaderElectionSettings = Pick<LeaderElectionOptions, 'namespace' | 'name' | 'identity' | 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs' | 'clock'>;
@@ -54,6 +55,11 @@ export interface ControllerOptions {
    * info ("dry-run: would ..."); leader election is off, since taking the Lease is a write too.
    */
   dryRun?: boolean;
+  /**
+   * --manage-ip-masq-agent (SPEC §11, Tencent): keep kube-system/ip-masq-agent-config's NonMasqueradeSrcCIDRs
+   * listing every Bound pod; the timings of its coalesced writes can be tuned (tests shorten them).
+   */
+  ipMasqAgent?: Partial<PassTiming>;
   /** --podeip-compat (SPEC §11, Alibaba): write ACK PodEIPs while their CRD is installed. Default on for the alibaba provider. */
   podeipCompat?: boolean;
   /** How often podeip asks whether the PodEIP CRD is installed. Default 30 s. */

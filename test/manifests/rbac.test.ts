@@ -30,6 +30,8 @@ it('grants the controller exactly the calls it makes, leases only in its own nam
       'get coordination.k8s.io/leases in podeip-system',
       'create coordination.k8s.io/leases in podeip-system',
       'update coordination.k8s.io/leases in podeip-system',
+      'get core/configmaps',
+      'patch core/configmaps',
     ].sort(),
   );
 });

@@ -24,6 +24,8 @@ describe('podeip run flags', () => {
       orphanGraceMs: 600_000,
       gracefulShutdownMs: 25_000,
       logLevel: 'info',
+      manageIpMasqAgent: false,
+      podeipCompat: false,
     });
   });
 
