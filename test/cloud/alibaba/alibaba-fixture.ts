@@ -2,6 +2,7 @@
  * Starts the Alibaba emulator on a small VPC model with a few pods, and the OFFICIAL VPC and ECS SDK
  * clients pointed at it with nothing but an endpoint override.
  */
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import ecsSdk from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import vpcSdk from '@alicloud/vpc20160428';
@@ -88,4 +89,15 @@ export async function describeOne(vpc: VpcClient, allocationId: string) {
     new vpcSdk.DescribeEipAddressesRequest({ regionId: REGION, allocationId }),
   );
   return response.body!.eipAddresses!.eipAddress!;
+}
+
+/** The fixture for a suite: started before it, the emulator reset before each test, closed after it. */
+export function useAlibabaFixture(options: Partial<AlibabaEmulatorOptions> = {}): () => AlibabaFixture {
+  let fixture: AlibabaFixture | undefined;
+  beforeAll(async () => {
+    fixture = await startAlibabaFixture(options);
+  });
+  beforeEach(() => fixture!.emulator.admin.reset());
+  afterAll(() => fixture?.emulator.close());
+  return () => fixture!;
 }

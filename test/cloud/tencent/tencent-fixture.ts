@@ -1,5 +1,6 @@
 /** Starts a Tencent emulator on a small PodNetwork and builds official SDK clients against it. */
 import { Agent } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { Client as VpcClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
 import { PodNetwork, type PodIpAssignment } from '../../../hack/network/pod-network.js';
 import { ManualClock, type CloudEmulator } from '../../../hack/cloud/common/index.js';
@@ -95,4 +96,22 @@ const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** The SDK's TencentCloudSDKHttpException with the documented code and the emulator's RequestId. */
 export async function expectTencentError(call: Promise<unknown>, code: string): Promise<void> {
   await expect(call).rejects.toMatchObject({ code, requestId: expect.stringMatching(REQUEST_ID) });
+}
+
+/** The fixture for a suite: started before it, the emulator reset before each test, closed after it. */
+export function useTencentFixture(options: Partial<TencentEmulatorOptions> = {}): () => TencentFixture {
+  let fixture: TencentFixture | undefined;
+  beforeAll(async () => {
+    fixture = await startTencentFixture(options);
+  });
+  beforeEach(() => fixture!.emulator.admin.reset());
+  afterAll(() => fixture?.close());
+  return () => fixture!;
+}
+
+/** A new address, settled in UNBIND. */
+export async function unboundAddress(fixture: TencentFixture): Promise<string> {
+  const { AddressSet } = await fixture.client.AllocateAddresses({});
+  fixture.finishTransitions();
+  return AddressSet![0]!;
 }
