@@ -1,4 +1,5 @@
-/** Dispatches `podeip <command>`: run, teardown, sandbox, version, help. Returns the exit code. */
+/** Dispatches `podeip <command>`: run, teardown, adopt, sandbox, version, help. Returns the exit code. */
+import { adoptCommand } from './adopt-command.js';
 import { runCommand } from './run-command.js';
 import { teardownCommand } from './teardown-command.js';
 import { versionLine } from './version.js';
@@ -8,6 +9,7 @@ export const USAGE = `Usage: podeip <command> [flags]
 Commands:
   run       run the controller (see podeip run --help)
   teardown  release this cluster's addresses and remove the claims' finalizers, before uninstalling (see podeip teardown --help)
+  adopt     turn ipamd's, Terway's or ack-extend's bindings into claims without re-binding (see podeip adopt --help)
   sandbox   start a local API server, cloud emulator, workloads and the controller (see podeip sandbox --help)
   version   print the podeip and Node.js versions
   help      show this help`;
@@ -28,6 +30,7 @@ export async function podeip(argv: string[], output: Output = processOutput): Pr
   const [command, ...rest] = argv;
   if (command === 'run') return runCommand(rest);
   if (command === 'teardown') return teardownCommand(rest);
+  if (command === 'adopt') return adoptCommand(rest, output);
   if (command === 'sandbox') return runSandbox(rest, output);
   if (command === 'version' || command === '--version') {
     output.stdout(`${versionLine()}\n`);
