@@ -8,8 +8,10 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { fileURLToPath } from 'node:url';
 import { EIP_CONTROLLER_ANNOTATION, PODEIP_GROUP, PODEIP_PLURAL, PODEIP_VERSION, type PodEIP } from '../../src/compat/podeip-resource.js';
 import { ALIBABA_ROW as row } from '../providers/alibaba/alibaba-row.js';
-import { CONTROLLER_USER, eventually, NAMESPACE, useHarness } from './harness.js';
+import { describeAccess, loadControllerRbac } from '../manifests/rbac-rules.js';
+import { CONTROLLER_NAMESPACE, CONTROLLER_USER, eventually, NAMESPACE, useHarness } from './harness.js';
 import { OKG_NETWORK_WAIT_MS, OkgEipPlugin } from './okg-eip-plugin.js';
+import { isPodEipCompatGrant } from './podeip-compat-grants.js';
 
 const CRD_FILE = fileURLToPath(new URL('../../config/compat/alibabacloud.com_podeips.yaml', import.meta.url));
 const RESOURCE = { group: PODEIP_GROUP, version: PODEIP_VERSION, plural: PODEIP_PLURAL, namespace: NAMESPACE };
@@ -121,6 +123,19 @@ describe('SPEC §11 PodEIP compatibility (alibaba)', () => {
     expect(rewritten.spec.allocationID).toBe(next.claim.status!.addressId);
   });
 
+  test('a changed release strategy is written to the PodEIP spec', async () => {
+    await world().createPod('okg-policy', row.ownedRequest());
+    await world().boundClaim('okg-policy');
+    await eventually('PodEIP written', () => podEip('okg-policy'));
+    const annotations = { ...row.ownedRequest(), 'k8s.aliyun.com/pod-eip-release-strategy': '90m' };
+    await world().core.patchNamespacedPod({ namespace: NAMESPACE, name: 'okg-policy', body: [{ op: 'replace', path: '/metadata/annotations', value: annotations }] });
+    const changed = await eventually('release strategy TTL', async () => {
+      const current = await podEip('okg-policy');
+      return current?.spec.allocationType.releaseStrategy === 'TTL' ? current : undefined;
+    });
+    expect(changed.spec.allocationType).toEqual({ type: 'Auto', releaseStrategy: 'TTL', releaseAfter: '1h30m' });
+  });
+
   test("another controller's PodEIP is never modified, and the pod gets a Warning", async () => {
     const foreign = {
       apiVersion: 'alibabacloud.com/v1beta1',
@@ -158,5 +173,13 @@ describe('SPEC §11 PodEIP compatibility (alibaba)', () => {
       return current?.status?.eipAddress ? current : undefined;
     });
     expect(back.status).toMatchObject({ eipAddress: claim.status!.publicIP, privateIPAddress: claim.status!.privateIP });
+  });
+
+  test('every PodEIP grant of config/rbac was used', async () => {
+    await world().stopController();
+    // A watch is logged when it ends.
+    await eventually('the PodEIP watch logged', () => world().controllerCalls().some((call) => call.verb === 'watch' && call.resource === PODEIP_PLURAL));
+    const rbac = loadControllerRbac({ namespace: CONTROLLER_NAMESPACE });
+    expect(rbac.unused(world().controllerCalls()).filter(isPodEipCompatGrant).map(describeAccess)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ function referencesOf(path: string): string[] {
 
 it('finds the expected kustomizations (config/crd belongs to the controller)', () => {
   expect(kustomizations.filter((path) => !path.startsWith('config/crd/'))).toEqual([
+    'config/compat/kustomization.yaml',
     'config/default/kustomization.yaml',
     'config/manager/kustomization.yaml',
     'config/network-policy/kustomization.yaml',
