@@ -10,6 +10,15 @@ const ALLOCATION = {
   chargeType: 'PayByTraffic',
   parameters: { ResourceGroupId: 'rg-games', Name: 'default/gs-0', PublicIpAddressPoolId: 'pippool-1', CommonBandwidthPackageId: 'cbwp-1' },
 };
+/** The status fields that come from the allocation parameters and the address's bandwidth package. */
+const ALLOCATION_STATUS = {
+  isp: 'BGP',
+  internetChargeType: 'PayByTraffic',
+  resourceGroupID: 'rg-games',
+  name: 'default/gs-0',
+  publicIpAddressPoolID: 'pippool-1',
+  bandwidthPackageID: 'cbwp-1',
+};
 const BOUND: EIPClaimStatus = {
   phase: 'Bound',
   addressId: 'eip-abc',
@@ -40,12 +49,7 @@ describe('the PodEIP of a claim', () => {
         eipAddress: '203.0.113.7',
         privateIPAddress: '10.0.1.12',
         networkInterfaceID: 'eni-1',
-        isp: 'BGP',
-        internetChargeType: 'PayByTraffic',
-        resourceGroupID: 'rg-games',
-        name: 'default/gs-0',
-        publicIpAddressPoolID: 'pippool-1',
-        bandwidthPackageID: 'cbwp-1',
+        ...ALLOCATION_STATUS,
         status: 'InUse',
         podLastSeen: '2026-11-30T01:00:00.000Z',
       },
@@ -74,16 +78,7 @@ describe('the PodEIP of a claim', () => {
     ['the address is moving to the pod', { ...BOUND, phase: 'Allocated' } as EIPClaimStatus, POD, '2026-11-30T01:00:00.000Z'],
   ])('no public or private IP while %s', (_case, status, pod, podLastSeen) => {
     const content = podEipContentOf(claimWith({}, status), { ...ADDRESS, state: 'Available', rawStatus: 'Available', target: undefined } as CloudAddress, pod);
-    expect(content?.status).toEqual({
-      isp: 'BGP',
-      internetChargeType: 'PayByTraffic',
-      resourceGroupID: 'rg-games',
-      name: 'default/gs-0',
-      publicIpAddressPoolID: 'pippool-1',
-      bandwidthPackageID: 'cbwp-1',
-      status: 'Available',
-      podLastSeen,
-    });
+    expect(content?.status).toEqual({ ...ALLOCATION_STATUS, status: 'Available', podLastSeen });
   });
 
   test.each([
