@@ -24,6 +24,8 @@ export interface AlibabaContext {
   delays: AlibabaDelays;
   /** Instance, ENI and EIP states set through the admin API. */
   resourceStates: ResourceStates;
+  /** A settled EIP written again sooner than this gets TaskConflict (0: never). */
+  minOperationIntervalMs: number;
   now(): number;
 }
 

@@ -7,6 +7,7 @@ import { eipErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-action.js';
 import type { EipBinding } from './eip-record.js';
 import { requireStatus } from './eip-status-rules.js';
+import { admitOperationOn } from './operation-frequency.js';
 import type { RpcParameters } from './rpc-parameters.js';
 import { refuseLockedEip, refuseUnusableTarget } from './target-state-refusals.js';
 
@@ -23,6 +24,7 @@ export const associateEipAddress: AlibabaAction = {
     refuseLockedEip(context, eip);
     requireStatus(eip, 'Available');
     if (context.eips.boundTo(binding.instanceId, binding.privateIpAddress)) throw eipErrors.duplicatedAssociation();
+    admitOperationOn(eip, context);
     eip.status = 'Associating';
     eip.binding = binding;
     context.scheduler.schedule(context.delays.associateMs, () => {
@@ -41,6 +43,7 @@ export const unassociateEipAddress: AlibabaAction = {
     refuseLockedEip(context, eip);
     requireStatus(eip, 'InUse');
     if (!matchesBinding(parameters, eip.binding!)) throw eipErrors.incorrectStatus();
+    admitOperationOn(eip, context);
     eip.status = 'Unassociating';
     context.scheduler.schedule(context.delays.unassociateMs, () => {
       if (context.eips.find(eip.allocationId) !== eip || eip.status !== 'Unassociating') return;

@@ -39,6 +39,8 @@ export interface EipRecord {
   binding?: EipBinding;
   bandwidthPackageId?: string;
   tags: Tag[];
+  /** When the last associate, unassociate or release on it was accepted (operation-frequency.ts). */
+  lastOperationAtMs?: number;
 }
 
 /** `lockReason`: why the EIP is locked (`financial`, `security`), if it is. */

@@ -47,6 +47,8 @@ export interface AlibabaEmulatorOptions {
   /** Common bandwidth packages that exist (default: DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID). */
   bandwidthPackageIds?: readonly string[];
   clock?: Clock;
+  /** A write on an EIP sooner than this after the previous one gets TaskConflict (default 0: off; the vendor gives no figure). */
+  minOperationIntervalMs?: number;
 }
 
 export async function startAlibabaEmulator(options: AlibabaEmulatorOptions): Promise<CloudEmulator> {
@@ -64,6 +66,7 @@ export async function startAlibabaEmulator(options: AlibabaEmulatorOptions): Pro
     scheduler: kit.transitions,
     delays: { ...DEFAULT_ALIBABA_DELAYS, ...options.delaysMs },
     resourceStates: kit.resourceStates,
+    minOperationIntervalMs: options.minOperationIntervalMs ?? 0,
     now: () => kit.clock.now(),
   };
   const clientTokens = new ClientTokenStore<TokenAnswer>();

@@ -2,6 +2,7 @@
 import { AlibabaApiError } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction } from './alibaba-action.js';
 import { requireStatus } from './eip-status-rules.js';
+import { admitOperationOn } from './operation-frequency.js';
 
 export const releaseEipAddress: AlibabaAction = {
   name: 'ReleaseEipAddress',
@@ -13,6 +14,7 @@ export const releaseEipAddress: AlibabaAction = {
     if (eip.instanceChargeType === 'PrePaid') {
       throw new AlibabaApiError('Forbidden.ChargeTypeIsPrepaid', "It's forbidden to release a prepaid EIP");
     }
+    admitOperationOn(eip, context);
     eip.status = 'Releasing';
     context.scheduler.schedule(context.delays.releaseMs, () => {
       if (context.eips.find(eip.allocationId) === eip) context.eips.remove(eip.allocationId);
