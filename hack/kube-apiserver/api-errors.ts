@@ -91,6 +91,15 @@ export function invalid(resource: QualifiedResource, name: string, causes: Statu
   });
 }
 
+/** The NamespaceLifecycle admission plugin's refusal to create content in a Terminating namespace. */
+export function namespaceTerminating(resource: QualifiedResource, name: string, namespace: string): ApiError {
+  const subject = name ? `${qualifiedName(resource)} ${JSON.stringify(name)}` : qualifiedName(resource);
+  return new ApiError(403, 'Forbidden', `${subject} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`, {
+    ...detailsOf(resource, name),
+    causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+  });
+}
+
 export function badRequest(message: string): ApiError {
   return new ApiError(400, 'BadRequest', message);
 }

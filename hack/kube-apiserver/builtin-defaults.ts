@@ -40,7 +40,7 @@ const defaulters: Record<string, Defaulter> = {
       ...namespace.metadata,
       labels: { ...namespace.metadata.labels, 'kubernetes.io/metadata.name': namespace.metadata.name },
     },
-    spec: { finalizers: ['kubernetes'], ...namespace.spec },
+    spec: { ...namespace.spec, finalizers: [...new Set([...(namespace.spec?.finalizers ?? []), 'kubernetes'])] },
     status: { phase: 'Active' },
   }),
   'apps/statefulsets': (set) => ({

@@ -1,11 +1,12 @@
 /**
  * A CRD version's structural OpenAPI v3 schema: pruning of unknown fields and defaulting of absent
- * ones (`default`), then validation with ajv (types, enums, required, patterns, bounds, formats).
- * CEL rules (x-kubernetes-validations) are not evaluated.
+ * ones (`default`), then validation with ajv (types, enums, required, patterns, bounds, formats)
+ * and, for an object that passes, its CEL rules (x-kubernetes-validations, see cel-rules.ts).
  */
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { StatusCause } from './api-errors.js';
+import { celViolations } from './cel-rules.js';
 import { isPlainObject } from './merge-patch.js';
 
 const Ajv = AjvModule.default;
@@ -145,9 +146,9 @@ export class CrdSchema {
     return { kept, pruned };
   }
 
-  /** Field errors of an (already pruned) object; empty when it is valid. */
-  violations(object: unknown): StatusCause[] {
-    if (this.validator(object)) return [];
+  /** Field errors of an (already pruned) object; empty when it is valid. `old` is the stored object on an update. */
+  violations(object: unknown, old?: unknown): StatusCause[] {
+    if (this.validator(object)) return celViolations(this.schema, object, old);
     return (this.validator.errors ?? []).map((error) => causeOf(error, object));
   }
 }

@@ -27,6 +27,11 @@ function isPod(type: ResourceType): boolean {
   return type.group === '' && type.plural === 'pods';
 }
 
+/** A namespace with `spec.finalizers` (`kubernetes` from its creation) stays Terminating until the namespace controller empties it. */
+export function awaitsNamespaceFinalizers(type: ResourceType, object: KubeObject): boolean {
+  return type.group === '' && type.plural === 'namespaces' && (object.spec?.finalizers ?? []).length > 0;
+}
+
 /** Pods on a node that are not finished get a grace period; everything else is deleted with 0. */
 function gracePeriodOf(type: ResourceType, object: KubeObject, options: DeleteOptions): number {
   if (!isPod(type) || !object.spec?.nodeName) return 0;
@@ -67,6 +72,7 @@ function marked(type: ResourceType, object: KubeObject, grace: number, finalizer
   const metadata = { ...object.metadata, deletionTimestamp: at(now, grace), deletionGracePeriodSeconds: grace };
   if (finalizers.length > 0) metadata.finalizers = finalizers;
   if (type.tracksGeneration) metadata.generation = (metadata.generation ?? 0) + 1;
+  if (awaitsNamespaceFinalizers(type, object)) return { ...object, metadata, status: { ...object.status, phase: 'Terminating' } };
   return { ...object, metadata };
 }
 
@@ -84,6 +90,6 @@ export function planDeletion(type: ResourceType, object: KubeObject, options: De
   if (object.metadata.deletionTimestamp) return planForDeleting(type, object, options, now);
   const grace = gracePeriodOf(type, object, options);
   const finalizers = finalizersAfterDelete(object, options);
-  if (grace === 0 && finalizers.length === 0) return { action: 'remove' };
+  if (grace === 0 && finalizers.length === 0 && !awaitsNamespaceFinalizers(type, object)) return { action: 'remove' };
   return { action: 'mark', object: marked(type, object, grace, finalizers, now) };
 }

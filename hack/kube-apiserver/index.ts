@@ -12,6 +12,7 @@ import { GarbageCollector } from './garbage-collector.js';
 import { sendJson } from './http-io.js';
 import { kubeconfigYaml } from './kubeconfig.js';
 import { serveNonResource } from './non-resource-routes.js';
+import { NamespaceController } from './namespace-controller.js';
 import { ObjectService } from './object-service.js';
 import { ObjectStore } from './object-store.js';
 import { ResourceHandler } from './resource-handler.js';
@@ -52,6 +53,7 @@ class LocalKubeApiServer implements KubeApiServer {
   private readonly watches: WatchStreams;
   private readonly handler: ResourceHandler;
   private readonly collector: GarbageCollector;
+  private readonly namespaceController: NamespaceController;
   private readonly faults = new FaultTable();
   private readonly requests = new RequestLog();
   private readonly server: Server;
@@ -62,7 +64,9 @@ class LocalKubeApiServer implements KubeApiServer {
     this.watches = new WatchStreams(this.store);
     this.handler = new ResourceHandler(this.service, this.watches, now);
     this.collector = new GarbageCollector(this.service);
+    this.namespaceController = new NamespaceController(this.service);
     this.collector.start();
+    this.namespaceController.start();
     const namespaces = this.registry.find('', 'v1', 'namespaces')!;
     for (const name of initialNamespaces) this.service.create(namespaces, undefined, { metadata: { name } });
     this.hooks = this.testHooks();
@@ -94,6 +98,7 @@ class LocalKubeApiServer implements KubeApiServer {
 
   async close(): Promise<void> {
     this.collector.stop();
+    this.namespaceController.stop();
     this.watches.dropAll();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();

@@ -1,8 +1,8 @@
 /** The REST semantics of every resource, independent of HTTP: create, read, update, patch, delete. */
-import { alreadyExists, conflict, invalid, notFound, type StatusCause, uidPreconditionFailed } from './api-errors.js';
+import { alreadyExists, conflict, invalid, namespaceTerminating, notFound, type StatusCause, uidPreconditionFailed } from './api-errors.js';
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
-import { planDeletion, type DeleteOptions } from './deletion-plan.js';
+import { awaitsNamespaceFinalizers, planDeletion, type DeleteOptions } from './deletion-plan.js';
 import { DryRunStore } from './dry-run.js';
 import { silentlyDropUnknownFields, type UnknownFieldPolicy } from './field-validation.js';
 import { pageOf, type Page } from './list-pages.js';
@@ -82,7 +82,7 @@ export class ObjectService {
     checkKind(type, sent);
     const body = unknownFields.knownFieldsOf(type, sent);
     checkNamespaceMatches(body, namespace);
-    if (type.namespaced) this.requireNamespace(namespace!);
+    if (type.namespaced) this.requireLiveNamespace(type, namespace!, body.metadata?.name ?? '');
     let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, this.stored(type, body), namespace, this.now()));
     object = { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
     if (resourceKey(type) === CRDS) object = { ...object, status: establishedStatus(object, this.now()) };
@@ -140,10 +140,10 @@ export class ObjectService {
     return objects.map((object) => this.delete(type, object.metadata.namespace, object.metadata.name, options).object);
   }
 
-  private requireNamespace(namespace: string): void {
-    if (!this.store.get(NAMESPACES, undefined, namespace)) {
-      throw notFound({ group: '', plural: 'namespaces', kind: 'Namespace' }, namespace);
-    }
+  private requireLiveNamespace(type: ResourceType, namespace: string, name: string): void {
+    const found = this.store.get(NAMESPACES, undefined, namespace);
+    if (!found) throw notFound({ group: '', plural: 'namespaces', kind: 'Namespace' }, namespace);
+    if (found.metadata.deletionTimestamp) throw namespaceTerminating(type, name, namespace);
   }
 
   private crdChecks(type: ResourceType, object: KubeObject): StatusCause[] {
@@ -151,15 +151,15 @@ export class ObjectService {
   }
 
   /** Throws 422 if anything is invalid; custom resources are checked against their schema too. */
-  private rejectInvalid(type: ResourceType, object: KubeObject, violations: StatusCause[]): void {
-    const causes = [...violations, ...(type.schema ? type.schema.violations(object) : [])];
+  private rejectInvalid(type: ResourceType, object: KubeObject, violations: StatusCause[], old?: KubeObject): void {
+    const causes = [...violations, ...(type.schema ? type.schema.violations(object, old) : [])];
     if (causes.length > 0) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? '', causes);
   }
 
   private committed(type: ResourceType, old: KubeObject, next: KubeObject, violations: StatusCause[]): KubeObject {
-    this.rejectInvalid(type, next, [...violations, ...this.crdChecks(type, next)]);
+    this.rejectInvalid(type, next, [...violations, ...this.crdChecks(type, next)], old);
     if (isUnchanged(old, next)) return old;
-    if (isReadyToRemove(next)) return this.removed(type, next);
+    if (isReadyToRemove(next) && !awaitsNamespaceFinalizers(type, next)) return this.removed(type, next);
     return this.saved(type, next);
   }
 
@@ -170,9 +170,7 @@ export class ObjectService {
   }
 
   private removed(type: ResourceType, object: KubeObject): KubeObject {
-    const key = resourceKey(type);
-    if (key === NAMESPACES) this.removeNamespaceContents(object.metadata.name);
-    if (key === CRDS && this.persists) this.removeCustomResources(object);
+    if (resourceKey(type) === CRDS && this.persists) this.removeCustomResources(object);
     return this.store.remove(storageKeyOf(type), object);
   }
 
@@ -185,12 +183,5 @@ export class ObjectService {
     const key = resourceKey({ group: crd.spec.group, plural: crd.spec.names.plural });
     for (const object of this.store.list(key)) this.store.remove(key, object);
     this.registry.remove(crd.spec.group, crd.spec.names.plural);
-  }
-
-  /** Namespace deletion is immediate: its objects go at once, without grace periods or finalizers. */
-  private removeNamespaceContents(namespace: string): void {
-    for (const type of this.registry.allResources().filter((candidate) => candidate.namespaced)) {
-      for (const object of this.store.list(storageKeyOf(type), namespace)) this.store.remove(storageKeyOf(type), object);
-    }
   }
 }

@@ -66,13 +66,4 @@ describe('local API server: test hooks', () => {
     nodes.forEach((controller) => controller.abort());
     await until(() => local.server.hooks.openWatchesOf('/nodes') === 0);
   });
-
-  it('deletes a namespace with everything in it', async () => {
-    await local.core.createNamespace({ body: { metadata: { name: 'doomed' } } });
-    await local.core.createNamespacedPod({ namespace: 'doomed', body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'b' }] } } });
-    await local.core.deleteNamespace({ name: 'doomed' });
-    expect((await local.core.listPodForAllNamespaces()).items).toEqual([]);
-    const error = await local.core.readNamespace({ name: 'doomed' }).catch((e) => e);
-    expect(error.code).toBe(404);
-  });
 });
