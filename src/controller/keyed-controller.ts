@@ -89,6 +89,6 @@ export class KeyedController {
 }
 
 /** A failure that was meant to happen and was reported where it arose (e.g. a write dry-run refused). */
-function isExpectedFailure(error: unknown): boolean {
+export function isExpectedFailure(error: unknown): boolean {
   return (error as { expected?: unknown } | undefined)?.expected === true;
 }

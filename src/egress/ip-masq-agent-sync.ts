@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
+import { isExpectedFailure } from '../controller/keyed-controller.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
 import type { Informer } from '../k8s/informer.js';
 import type { Runnable } from '../manager/manager.js';
@@ -79,7 +80,7 @@ export class IpMasqAgentSync implements Runnable {
       await settleEgressConditions(this.parts.conditions, entries, state);
       inPlace = state.inPlace;
     } catch (error) {
-      this.parts.logger.warn({ err: error }, `could not update ${CONFIGMAP}; trying again in ${this.timing.retryMs} ms`);
+      this.parts.logger[isExpectedFailure(error) ? 'debug' : 'warn']({ err: error }, `could not update ${CONFIGMAP}; trying again in ${this.timing.retryMs} ms`);
     } finally {
       this.schedule.passed(fingerprint, inPlace, performance.now());
     }
