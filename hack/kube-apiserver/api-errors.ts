@@ -1,6 +1,6 @@
 /** Kubernetes `Status` failures, thrown by the handlers and written as the response body. */
 export interface StatusCause {
-  reason: string;
+  reason?: string;
   message: string;
   field?: string;
 }
@@ -98,6 +98,12 @@ export function namespaceTerminating(resource: QualifiedResource, name: string, 
     ...detailsOf(resource, name),
     causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
   });
+}
+
+/** What the etcd3 store answers a create carrying a resourceVersion: a plain error, so 500 (apierrors.NewInternalError). */
+export function resourceVersionSetOnCreate(): ApiError {
+  const detail = 'resourceVersion should not be set on objects to be created';
+  return new ApiError(500, 'InternalError', `Internal error occurred: ${detail}`, { causes: [{ message: detail }] });
 }
 
 export function badRequest(message: string): ApiError {

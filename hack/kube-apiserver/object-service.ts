@@ -1,5 +1,14 @@
 /** The REST semantics of every resource, independent of HTTP: create, read, update, patch, delete. */
-import { alreadyExists, conflict, invalid, namespaceTerminating, notFound, type StatusCause, uidPreconditionFailed } from './api-errors.js';
+import {
+  alreadyExists,
+  conflict,
+  invalid,
+  namespaceTerminating,
+  notFound,
+  resourceVersionSetOnCreate,
+  type StatusCause,
+  uidPreconditionFailed,
+} from './api-errors.js';
 import { withCreateDefaults } from './builtin-defaults.js';
 import { crdViolations, establishedStatus, resourceTypesOf } from './crd-resources.js';
 import { awaitsNamespaceFinalizers, planDeletion, type DeleteOptions } from './deletion-plan.js';
@@ -18,6 +27,7 @@ import {
   prepareForCreate,
   prepareForUpdate,
 } from './object-writes.js';
+import { decodedObject } from './typed-fields.js';
 import { APPLY_PATCH, checkPatchType, mediaTypeOf, parseApplyBody, patchedObject } from './patch-document.js';
 import type { ResourceRegistry } from './resource-registry.js';
 import { apiVersionOf, resourceKey, storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
@@ -61,9 +71,10 @@ export class ObjectService {
     return { ...converted, apiVersion: apiVersionOf(type), kind: type.kind };
   }
 
-  /** A client's object in the form its storage keeps. */
+  /** A client's object in the form its storage keeps, its typed fields decoded as kube-apiserver's Go structs would. */
   private stored(type: ResourceType, body: KubeObject): KubeObject {
-    return type.storage ? type.storage.toStorage(body) : body;
+    const converted = type.storage ? type.storage.toStorage(body) : body;
+    return decodedObject(storageKeyOf(type), type.kind, type.version, converted);
   }
 
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
@@ -82,6 +93,7 @@ export class ObjectService {
     checkKind(type, sent);
     const body = unknownFields.knownFieldsOf(type, sent);
     checkNamespaceMatches(body, namespace);
+    if (body.metadata?.resourceVersion) throw resourceVersionSetOnCreate();
     if (type.namespaced) this.requireLiveNamespace(type, namespace!, body.metadata?.name ?? '');
     let object = withCreateDefaults(resourceKey(type), prepareForCreate(type, this.stored(type, body), namespace, this.now()));
     object = { ...object, apiVersion: apiVersionOf(type), kind: type.kind };

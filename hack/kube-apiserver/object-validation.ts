@@ -1,31 +1,22 @@
 /** The validation kube-apiserver does that podeip and kubectl can observe: names, pod basics, pod spec immutability. */
 import type { StatusCause } from './api-errors.js';
 import { deepEqual } from './deep-equal.js';
+import { eventViolations } from './event-validation.js';
+import { objectMetaViolations, requiredValue, subdomainProblems } from './object-meta-validation.js';
 import type { KubeObject } from './resource-type.js';
-
-const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const subdomainMessage =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-
-function required(field: string, detail?: string): StatusCause {
-  return { reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value', field };
-}
 
 export function nameViolations(object: KubeObject): StatusCause[] {
   const name = object.metadata?.name;
-  if (!name) return [required('metadata.name', 'name or generateName is required')];
-  if (name.length > 253 || !subdomain.test(name)) {
-    return [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: ${subdomainMessage}`, field: 'metadata.name' }];
-  }
-  return [];
+  if (!name) return [requiredValue('metadata.name', 'name or generateName is required')];
+  return subdomainProblems(name).map((problem) => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: ${problem}`, field: 'metadata.name' }));
 }
 
 function podViolations(pod: KubeObject): StatusCause[] {
   const containers: KubeObject[] = pod.spec?.containers ?? [];
-  if (containers.length === 0) return [required('spec.containers')];
+  if (containers.length === 0) return [requiredValue('spec.containers')];
   return containers.flatMap((container, index) => [
-    ...(container.name ? [] : [required(`spec.containers[${index}].name`)]),
-    ...(container.image ? [] : [required(`spec.containers[${index}].image`)]),
+    ...(container.name ? [] : [requiredValue(`spec.containers[${index}].name`)]),
+    ...(container.image ? [] : [requiredValue(`spec.containers[${index}].image`)]),
   ]);
 }
 
@@ -51,7 +42,12 @@ function podUpdateViolations(old: KubeObject, updated: KubeObject): StatusCause[
 }
 
 export function createViolations(resource: string, object: KubeObject): StatusCause[] {
-  return [...nameViolations(object), ...(resource === '/pods' ? podViolations(object) : [])];
+  return [
+    ...nameViolations(object),
+    ...objectMetaViolations(object),
+    ...(resource === '/pods' ? podViolations(object) : []),
+    ...(resource === '/events' ? eventViolations(object) : []),
+  ];
 }
 
 export function updateViolations(resource: string, old: KubeObject, updated: KubeObject): StatusCause[] {
@@ -61,5 +57,5 @@ export function updateViolations(resource: string, old: KubeObject, updated: Kub
       ? [{ reason: 'FieldValueForbidden', message: 'Forbidden: no new finalizers can be added if the object is being deleted', field: 'metadata.finalizers' }]
       : [];
   const podViolationsOnUpdate = resource === '/pods' ? [...podViolations(updated), ...podUpdateViolations(old, updated)] : [];
-  return [...finalizerViolations, ...podViolationsOnUpdate];
+  return [...objectMetaViolations(updated), ...finalizerViolations, ...podViolationsOnUpdate];
 }
