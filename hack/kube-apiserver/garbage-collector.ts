@@ -1,8 +1,10 @@
 /**
  * The garbage collector of kube-controller-manager, in process: when an owner is gone its dependents
  * (objects whose ownerReferences name its uid) are deleted unless another owner still exists;
- * `orphan` strips the ownerReferences first; `foregroundDeletion` deletes the dependents and keeps
- * the owner until they are gone. Dependents that point at an owner which never existed are left alone.
+ * `orphan` strips the ownerReferences first; `foregroundDeletion` deletes the dependents (those whose
+ * reference has `blockOwnerDeletion` in the foreground too) and keeps the owner until no dependent
+ * with `blockOwnerDeletion: true` is left (processDeletingDependentsItem / blockingDependents).
+ * Dependents that point at an owner which never existed are left alone.
  */
 import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './deletion-plan.js';
 import type { ObjectService } from './object-service.js';
@@ -15,12 +17,21 @@ interface ObjectRef {
   name: string;
 }
 
+interface DependentRef extends ObjectRef {
+  /** Its ownerReference to this owner has `blockOwnerDeletion: true`. */
+  blocking: boolean;
+}
+
 function refOf(event: StoredEvent): ObjectRef {
   return { resource: event.resource, namespace: event.object.metadata.namespace, name: event.object.metadata.name };
 }
 
+function ownerReferencesOf(object: KubeObject): KubeObject[] {
+  return object.metadata.ownerReferences ?? [];
+}
+
 function ownerUidsOf(object: KubeObject): string[] {
-  return (object.metadata.ownerReferences ?? []).map((reference: KubeObject) => reference.uid);
+  return ownerReferencesOf(object).map((reference) => reference.uid);
 }
 
 function isDeletingWith(object: KubeObject, finalizer: string): boolean {
@@ -29,7 +40,7 @@ function isDeletingWith(object: KubeObject, finalizer: string): boolean {
 
 export class GarbageCollector {
   private readonly live = new Map<string, ObjectRef>();
-  private readonly dependents = new Map<string, Map<string, ObjectRef>>();
+  private readonly dependents = new Map<string, Map<string, DependentRef>>();
   private readonly owners = new Map<string, string[]>();
   private readonly tasks: Array<() => void> = [];
   private scheduled: NodeJS.Immediate | undefined;
@@ -48,7 +59,7 @@ export class GarbageCollector {
 
   private observe(event: StoredEvent): void {
     const uid: string = event.object.metadata.uid;
-    this.index(uid, event.type === 'DELETED' ? [] : ownerUidsOf(event.object), refOf(event));
+    this.index(uid, event.type === 'DELETED' ? [] : ownerReferencesOf(event.object), refOf(event));
     if (event.type === 'DELETED') {
       this.live.delete(uid);
       if (this.dependents.has(uid)) this.schedule(() => this.deleteDependentsOf(uid));
@@ -60,18 +71,18 @@ export class GarbageCollector {
     if (isDeletingWith(event.object, FOREGROUND_FINALIZER)) this.schedule(() => this.continueForeground(uid));
   }
 
-  private index(uid: string, ownerUids: string[], ref: ObjectRef): void {
+  private index(uid: string, ownerReferences: KubeObject[], ref: ObjectRef): void {
     for (const ownerUid of this.owners.get(uid) ?? []) {
       const dependents = this.dependents.get(ownerUid);
       dependents?.delete(uid);
       if (dependents?.size === 0) this.dependents.delete(ownerUid);
     }
-    if (ownerUids.length === 0) this.owners.delete(uid);
-    else this.owners.set(uid, ownerUids);
-    for (const ownerUid of ownerUids) {
-      const dependents = this.dependents.get(ownerUid) ?? new Map<string, ObjectRef>();
-      dependents.set(uid, ref);
-      this.dependents.set(ownerUid, dependents);
+    if (ownerReferences.length === 0) this.owners.delete(uid);
+    else this.owners.set(uid, ownerReferences.map((reference) => reference.uid));
+    for (const reference of ownerReferences) {
+      const dependents = this.dependents.get(reference.uid) ?? new Map<string, DependentRef>();
+      dependents.set(uid, { ...ref, blocking: reference.blockOwnerDeletion === true });
+      this.dependents.set(reference.uid, dependents);
     }
   }
 
@@ -102,16 +113,18 @@ export class GarbageCollector {
     return type && object ? { type, object } : undefined;
   }
 
-  private dependentRefsOf(ownerUid: string): Array<[string, ObjectRef]> {
-    return [...(this.dependents.get(ownerUid) ?? new Map<string, ObjectRef>()).entries()];
+  private dependentRefsOf(ownerUid: string): Array<[string, DependentRef]> {
+    return [...(this.dependents.get(ownerUid) ?? new Map<string, DependentRef>()).entries()];
   }
 
-  private deleteDependentsOf(ownerUid: string): void {
+  /** An owner waiting in the foreground deletes its blocking dependents in the foreground too. */
+  private deleteDependentsOf(ownerUid: string, ownerInForeground = false): void {
     for (const [dependentUid, ref] of this.dependentRefsOf(ownerUid)) {
       const hasLiveOwner = (this.owners.get(dependentUid) ?? []).some((uid) => uid !== ownerUid && this.live.has(uid));
       const found = this.current(ref);
       if (hasLiveOwner || !found || found.object.metadata.deletionTimestamp) continue;
-      this.service.delete(found.type, ref.namespace, ref.name, { propagationPolicy: 'Background' });
+      const propagationPolicy = ownerInForeground && ref.blocking ? 'Foreground' : 'Background';
+      this.service.delete(found.type, ref.namespace, ref.name, { propagationPolicy });
     }
   }
 
@@ -130,8 +143,8 @@ export class GarbageCollector {
     const owner = this.live.get(ownerUid);
     const found = owner && this.current(owner);
     if (!found || !isDeletingWith(found.object, FOREGROUND_FINALIZER)) return;
-    if (this.dependentRefsOf(ownerUid).length > 0) this.deleteDependentsOf(ownerUid);
-    else this.removeFinalizer(ownerUid, FOREGROUND_FINALIZER);
+    this.deleteDependentsOf(ownerUid, true);
+    if (!this.dependentRefsOf(ownerUid).some(([, ref]) => ref.blocking)) this.removeFinalizer(ownerUid, FOREGROUND_FINALIZER);
   }
 
   private removeFinalizer(ownerUid: string, finalizer: string): void {
