@@ -135,7 +135,8 @@ function withoutMetadata(schema: Schema): Schema {
 export class CrdSchema {
   private readonly validator: ValidateFunction;
 
-  constructor(private readonly schema: Schema) {
+  /** `schema` is the version's openAPIV3Schema as the CRD declares it. */
+  constructor(readonly schema: Schema) {
     this.validator = ajv.compile(withoutMetadata(schema));
   }
 

@@ -1,11 +1,12 @@
 /**
- * OpenAPI v3 discovery, only as far as kubectl needs it to choose server-side field validation: the
- * root lists one document per built-in group/version, and each document has every patchable path with
- * a `patch` operation that names its group/version/kind and declares the `fieldValidation` query
- * parameter. No schemas and no request bodies: `kubectl explain` has nothing to read, and `kubectl
- * apply` keeps computing strategic merge patches from its compiled-in types. Custom resource
- * group/versions are left out; kubectl then checks that their CRD exists and uses the Namespace
- * operation as the stand-in (cli-runtime query_param_verifier_v3.go), as it does for any CRD.
+ * OpenAPI v3 discovery, as far as kubectl needs it: the root lists one document per group/version, and
+ * each document has every patchable path with a `patch` operation that names its group/version/kind
+ * and declares the `fieldValidation` query parameter, so kubectl chooses server-side field validation
+ * (cli-runtime query_param_verifier_v3.go). Custom resource documents also carry each kind's schema
+ * (`components.schemas`, named `io.podeip.v1alpha1.EIPClaim` with `x-kubernetes-group-version-kind`, as
+ * apiextensions-apiserver publishes them), which is what `kubectl explain` reads. Built-in documents
+ * have no schemas and no request bodies: `kubectl explain pod` has nothing to read, and `kubectl
+ * apply` keeps computing strategic merge patches from its compiled-in types.
  */
 import { createHash } from 'node:crypto';
 import { versionInfo } from './discovery.js';
@@ -81,25 +82,38 @@ function patchablePaths(type: ResourceType): Array<[string, Json]> {
 }
 
 /** Bindings are create-only: they have no patch operation. */
-function isPatchableBuiltin(type: ResourceType): boolean {
-  return !type.schema && type.kind !== 'Binding';
+function isPatchable(type: ResourceType): boolean {
+  return type.kind !== 'Binding';
+}
+
+/** `podeip.io` → `io.podeip`: the prefix of a custom resource's schema name. */
+function reversedGroup(group: string): string {
+  return group.split('.').reverse().join('.');
+}
+
+function schemasOf(resources: ResourceType[]): Json {
+  const entries = resources.flatMap((type) => {
+    if (!type.schema) return [];
+    const gvk = [{ group: type.group, version: type.version, kind: type.kind }];
+    return [[`${reversedGroup(type.group)}.${type.version}.${type.kind}`, { ...type.schema.schema, 'x-kubernetes-group-version-kind': gvk }]];
+  });
+  return Object.fromEntries(entries);
 }
 
 function hashOf(document: Json): string {
   return createHash('sha512').update(JSON.stringify(document)).digest('hex').toUpperCase();
 }
 
-function builtinDocuments(registry: ResourceRegistry): Map<string, Json> {
+function documents(registry: ResourceRegistry): Map<string, Json> {
   const documents = new Map<string, Json>();
   for (const { group, version, resources } of registry.groupVersions()) {
-    const builtins = resources.filter((type) => !type.schema);
-    if (builtins.length === 0) continue;
-    const paths = Object.fromEntries(builtins.filter(isPatchableBuiltin).flatMap(patchablePaths));
+    const paths = Object.fromEntries(resources.filter(isPatchable).flatMap(patchablePaths));
+    const schemas = schemasOf(resources);
     documents.set(documentKey(group, version), {
       openapi: '3.0.0',
       info: { title: 'Kubernetes', version: versionInfo.gitVersion },
       paths,
-      components: {},
+      components: Object.keys(schemas).length > 0 ? { schemas } : {},
     });
   }
   return documents;
@@ -108,7 +122,7 @@ function builtinDocuments(registry: ResourceRegistry): Map<string, Json> {
 /** `GET /openapi/v3`: each document's key with its URL, whose `hash` changes whenever the document does. */
 export function openApiRoot(registry: ResourceRegistry): Json {
   const paths: Json = {};
-  for (const [key, document] of builtinDocuments(registry)) {
+  for (const [key, document] of documents(registry)) {
     paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${hashOf(document)}` };
   }
   return { paths };
@@ -116,5 +130,5 @@ export function openApiRoot(registry: ResourceRegistry): Json {
 
 /** `GET /openapi/v3/api/v1` and the like; undefined for a group/version without a document. */
 export function openApiDocument(registry: ResourceRegistry, key: string): Json | undefined {
-  return builtinDocuments(registry).get(key);
+  return documents(registry).get(key);
 }

@@ -43,13 +43,13 @@ describe('kubectl validates on the server through OpenAPI v3 (no --validate=fals
     expect(lastWriteQuery('pods')).toBe('fieldManager=kubectl-client-side-apply&fieldValidation=Strict');
   });
 
-  it('applies a custom resource with fieldValidation=Strict, after finding its CRD (the Namespace operation stands in)', async () => {
+  it('applies a custom resource with fieldValidation=Strict, after finding its patch operation in its group/version document', async () => {
     local.server.hooks.clearRequestLog();
     const path = await kubectl.writeManifest('small.yaml', widgetYaml('small', '  size: 2\n'));
     expect(await kubectl.run('apply', '-f', path)).toEqual({ code: 0, stdout: 'widget.example.com/small created\n', stderr: '' });
     expect(lastWriteQuery('widgets')).toBe('fieldManager=kubectl-client-side-apply&fieldValidation=Strict');
     const reads = local.server.hooks.requestLog().map((entry) => `${entry.verb} ${entry.path}`);
-    expect(reads).toEqual(expect.arrayContaining(['list /apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'get /openapi/v3/api/v1']));
+    expect(reads).toEqual(expect.arrayContaining(['get /openapi/v3', 'get /openapi/v3/apis/example.com/v1']));
   });
 
   it('fails to create a custom resource with an unknown field, with exit code 1 and the server message', async () => {

@@ -71,11 +71,13 @@ describe('OpenAPI v3 discovery', () => {
     expect(lease.paths['/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}'].patch.operationId).toBe('patchCoordinationV1NamespacedLease');
   });
 
-  it('leaves custom resource group/versions out, so the root does not change when a CRD is created', async () => {
-    const before = await getJson('/openapi/v3');
+  it('lists a custom resource group/version once its CRD exists, with the kind schema and patch operations', async () => {
+    expect((await getJson('/openapi/v3')).paths['apis/example.com/v1']).toBeUndefined();
     await createWidgetCrd(local.server);
-    expect(await getJson('/openapi/v3')).toEqual(before);
-    expect((await get('/openapi/v3/apis/example.com/v1')).status).toBe(404);
+    expect((await getJson('/openapi/v3')).paths['apis/example.com/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/example\.com\/v1\?hash=[0-9A-F]{128}$/);
+    const document = await getJson('/openapi/v3/apis/example.com/v1');
+    expect(document.components.schemas['com.example.v1.Widget']['x-kubernetes-group-version-kind']).toEqual([{ group: 'example.com', version: 'v1', kind: 'Widget' }]);
+    expect(document.paths['/apis/example.com/v1/namespaces/{namespace}/widgets/{name}'].patch['x-kubernetes-group-version-kind']).toEqual({ group: 'example.com', version: 'v1', kind: 'Widget' });
   });
 
   it('answers 404 for OpenAPI v2 and for unknown documents', async () => {
