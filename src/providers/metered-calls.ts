@@ -4,7 +4,7 @@
  * and report the action, result code and latency to the observer.
  */
 import type { ActionRateLimiter } from './action-rate-limiter.js';
-import type { CloudError } from './cloud-error.js';
+import { isCloudError, type CloudError } from './cloud-error.js';
 import { type CloudCallObserver, ignoreCloudCalls } from './cloud-call-observer.js';
 import type { ProviderName } from './provider.js';
 
@@ -40,6 +40,17 @@ export class MeteredCalls {
   ) {
     this.observer = hooks.observer ?? ignoreCloudCalls;
     this.beforeSend = hooks.beforeSend ?? (() => undefined);
+  }
+
+  /** `run`, trying a throttled call again (each time after the slowed-down limiter lets it go) up to `retries` times. */
+  async runRetryingThrottled<T>(action: string, send: () => Promise<T>, retries: number): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.run(action, send);
+      } catch (error) {
+        if (!(isCloudError(error) && error.kind === 'throttled' && attempt < retries)) throw error;
+      }
+    }
   }
 
   async run<T>(action: string, send: () => Promise<T>): Promise<T> {

@@ -285,23 +285,14 @@ export class AlibabaProvider implements Provider {
   }
 
   /** One API call through the limiter; a throttled reply slows the action down and is tried again. */
-  private async call<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.attempt(action, send);
-      } catch (error) {
-        if (!(error instanceof CloudError && error.kind === 'throttled' && attempt < this.throttleRetries)) throw error;
-      }
-    }
-  }
-
-  private async attempt<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
-    return this.calls.run(action, async () => {
+  private call<T>(action: string, send: () => Promise<{ body?: T }>): Promise<T> {
+    const attempt = async () => {
       await requireCredentials(this.credential);
       const response = await send();
       if (!response.body) throw { code: 'InternalError', statusCode: 200, message: 'empty reply' } satisfies SdkFailure;
       return response.body;
-    });
+    };
+    return this.calls.runRetryingThrottled(action, attempt, this.throttleRetries);
   }
 
   /** SDK errors carry the cloud's code and HTTP status; without them the request got no answer (the code is then Node's, e.g. ECONNREFUSED). */

@@ -16,6 +16,8 @@ export const TENCENT_RATE_LIMITS: RateLimits = {
 };
 
 const PAGE_SIZE = 100;
+/** As the Alibaba provider tries a throttled call again. */
+const DESCRIBE_THROTTLE_RETRIES = 3;
 
 /**
  * The Tag API names an EIP by its six-segment resource description; an empty uin means the caller's
@@ -160,17 +162,19 @@ export class TencentProvider implements Provider {
     return eni?.NetworkInterfaceId ? { networkInterfaceId: eni.NetworkInterfaceId, privateIp } : undefined;
   }
 
+  /** A throttled page is tried again: one must not throw away the pages before it (the sync of 10,000 addresses is 100 pages). */
   private async describePage(request: object): Promise<{ addresses: CloudAddress[]; total: number }> {
-    const response = await this.call<{ AddressSet?: TencentAddress[]; TotalCount?: number }>('DescribeAddresses', request);
+    const response = await this.call<{ AddressSet?: TencentAddress[]; TotalCount?: number }>('DescribeAddresses', request, this.client, DESCRIBE_THROTTLE_RETRIES);
     const addresses = (response.AddressSet ?? []).map(toCloudAddress);
     return { addresses, total: response.TotalCount ?? addresses.length };
   }
 
-  private call<T>(action: string, request: object, client: VpcClient | TagClient = this.client): Promise<T> {
-    return this.calls.run(action, async () => {
+  private call<T>(action: string, request: object, client: VpcClient | TagClient = this.client, throttleRetries = 0): Promise<T> {
+    const send = async () => {
       await requireCredentials(client);
       return (await client.request(action, request)) as T;
-    });
+    };
+    return this.calls.runRetryingThrottled(action, send, throttleRetries);
   }
 
   /** A Tag API write answers a refusal for one resource in FailedResources, not as an error. */
