@@ -180,7 +180,8 @@ export class Informer<T> {
       if (handle.aborted) return;
       this.lastEventAt = Date.now();
       if (type === 'ERROR') {
-        gone = object.code === 410;
+        // 410 Gone, or 504 "Too large resource version" (the store went back in time): only a list recovers.
+        gone = object.code === 410 || object.code === 504;
         return;
       }
       const version = object.metadata?.resourceVersion;
