@@ -67,15 +67,15 @@ async function bindOnePod(context: PhaseContext, name: string): Promise<PodLaten
     namespace: NAMESPACE,
     body: { metadata: { name, annotations: provider.podAnnotations }, spec: { containers: [{ name: 'app', image: 'busybox' }] } },
   });
-  await podTimeline.until(`${name} showing its public IP`, (pods) => Boolean(pods.get(name)?.metadata?.annotations?.[PUBLIC_IP_ANNOTATION]), context.timeoutMs);
+  await podTimeline.until(`${name} showing its public IP`, (pods) => hasOutputs(pods.get(name)), context.timeoutMs);
   const sightings = podTimeline.sightings(name);
   const ipSeenMs = sightings.find(({ object }) => object.status?.podIP)!.atMs;
   const outputsMs = sightings.find(({ object }) => hasOutputs(object))!.atMs;
   return { totalMs: outputsMs - ipSeenMs, cloudMs: cloudTimeWithin(world.cloud.admin.asyncSteps(), ipSeenMs, outputsMs) };
 }
 
-function hasOutputs(pod: V1Pod): boolean {
-  return Boolean(pod.metadata?.annotations?.[PUBLIC_IP_ANNOTATION]);
+function hasOutputs(pod: V1Pod | undefined): boolean {
+  return Boolean(pod?.metadata?.annotations?.[PUBLIC_IP_ANNOTATION]);
 }
 
 /** How much of [fromMs, toMs] (performance.now() time) the cloud's steps (epoch ms) covered. */
