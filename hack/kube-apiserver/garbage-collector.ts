@@ -10,6 +10,7 @@ import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './deletion-plan.js';
 import type { ObjectService } from './object-service.js';
 import type { StoredEvent } from './object-store.js';
 import { storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
+import { StoreFollower } from './store-follower.js';
 
 interface ObjectRef {
   resource: string;
@@ -42,19 +43,18 @@ export class GarbageCollector {
   private readonly live = new Map<string, ObjectRef>();
   private readonly dependents = new Map<string, Map<string, DependentRef>>();
   private readonly owners = new Map<string, string[]>();
-  private readonly tasks: Array<() => void> = [];
-  private scheduled: NodeJS.Immediate | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private readonly follower: StoreFollower;
 
-  constructor(private readonly service: ObjectService) {}
+  constructor(private readonly service: ObjectService) {
+    this.follower = new StoreFollower(service.store, (event) => this.observe(event));
+  }
 
   start(): void {
-    this.unsubscribe = this.service.store.subscribe((event) => this.observe(event));
+    this.follower.start();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    if (this.scheduled) clearImmediate(this.scheduled);
+    this.follower.stop();
   }
 
   private observe(event: StoredEvent): void {
@@ -87,20 +87,7 @@ export class GarbageCollector {
   }
 
   private schedule(task: () => void): void {
-    this.tasks.push(task);
-    this.scheduled ??= setImmediate(() => this.runTasks());
-  }
-
-  /** A task that finds its object changed or gone under it is dropped; the next event schedules anew. */
-  private runTasks(): void {
-    this.scheduled = undefined;
-    for (const task of this.tasks.splice(0)) {
-      try {
-        task();
-      } catch {
-        // the object changed concurrently; a later event re-schedules the work
-      }
-    }
+    this.follower.schedule(task);
   }
 
   private typeOf(resource: string): ResourceType | undefined {

@@ -7,24 +7,25 @@
 import type { ObjectService } from './object-service.js';
 import type { StoredEvent } from './object-store.js';
 import { storageKeyOf, type KubeObject, type ResourceType } from './resource-type.js';
+import { StoreFollower } from './store-follower.js';
 
 const NAMESPACES = '/namespaces';
 const KUBERNETES_FINALIZER = 'kubernetes';
 
 export class NamespaceController {
   private readonly pending = new Set<string>();
-  private scheduled: NodeJS.Immediate | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private readonly follower: StoreFollower;
 
-  constructor(private readonly service: ObjectService) {}
+  constructor(private readonly service: ObjectService) {
+    this.follower = new StoreFollower(service.store, (event) => this.observe(event));
+  }
 
   start(): void {
-    this.unsubscribe = this.service.store.subscribe((event) => this.observe(event));
+    this.follower.start();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    if (this.scheduled) clearImmediate(this.scheduled);
+    this.follower.stop();
   }
 
   /** A terminating namespace, or a change to anything inside one, sends the controller back to it. */
@@ -38,22 +39,14 @@ export class NamespaceController {
     return namespace?.metadata.deletionTimestamp ? namespace : undefined;
   }
 
+  /** One sweep per namespace however many of its events arrive before it runs. */
   private schedule(namespace: string): void {
+    if (this.pending.has(namespace)) return;
     this.pending.add(namespace);
-    this.scheduled ??= setImmediate(() => this.runPending());
-  }
-
-  private runPending(): void {
-    this.scheduled = undefined;
-    const namespaces = [...this.pending];
-    this.pending.clear();
-    for (const namespace of namespaces) {
-      try {
-        this.sweep(namespace);
-      } catch {
-        // an object changed under the sweep; its event brings the controller back to the namespace
-      }
-    }
+    this.follower.schedule(() => {
+      this.pending.delete(namespace);
+      this.sweep(namespace);
+    });
   }
 
   private sweep(namespace: string): void {
