@@ -43,7 +43,8 @@ function childPath(path: string, key: string | number): string {
 
 function failure(rule: Rule, schema: Schema, path: string): StatusCause {
   const message = rule.message ?? `failed rule: ${rule.rule}`;
-  const field = rule.fieldPath ? `${path}${rule.fieldPath}` : path;
+  // apimachinery prints a root rule's nil field.Path as "<nil>".
+  const field = (rule.fieldPath ? `${path}${rule.fieldPath}` : path) || '<nil>';
   return { reason: rule.reason ?? 'FieldValueInvalid', message: `Invalid value: "${schema.type ?? 'object'}": ${message}`, field };
 }
 

@@ -1,11 +1,14 @@
 /**
  * R12: addresses tagged for this cluster whose claim no longer exists (or whose claim holds a
- * different address) are released once the grace period has passed since they were created. Untagged and
+ * different address), or whose EIPPool no longer exists, are released once the grace period has
+ * passed since they were created. Untagged and
  * other-cluster addresses are never looked at: the sync only reads this cluster's tag. An address
  * without podeip's claim tag, or one a claim names, is not an orphan whatever its cluster tag says.
  * A controller watching one namespace leaves addresses of other namespaces to whoever watches those.
  */
 import type { Logger } from 'pino';
+import type { EIPClaim } from '../k8s/eipclaim.js';
+import { POOL_TAG } from '../k8s/eippool.js';
 import type { CloudAddress } from '../providers/provider.js';
 import { CLAIM_UID_TAG, NAMESPACE_TAG } from './address-book.js';
 import { doneIfGone } from './cloud-steps.js';
@@ -36,12 +39,20 @@ export class OrphanCollector {
     if (address.state === 'Releasing' || address.state === 'Creating') return false;
     const { namespace } = this.context.settings;
     if (namespace !== undefined && address.tags[NAMESPACE_TAG] !== namespace) return false;
-    // podeip tags every address it allocates with the claim's UID at creation: without it, not ours.
-    const claimUid = address.tags[CLAIM_UID_TAG];
-    if (!claimUid) return false;
     const claims = this.context.claims.list();
-    // A claim that names the address holds it (a static address podeip once allocated), whatever its tags say.
+    // A claim that names the address holds it (a static address podeip once allocated), whatever its tags say;
+    // an address a pool lists is that pool's static member, never released.
     if (claims.some((claim) => claim.status?.addressId === address.id || claim.spec?.addressId === address.id)) return false;
+    if (this.context.pools.isListed(address.id)) return false;
+    // podeip tags every address it allocates with the claim's UID or the pool's name at creation: without either, not ours.
+    const claimUid = address.tags[CLAIM_UID_TAG];
+    if (claimUid) return this.isClaimOrphan(address, claimUid, claims);
+    const poolName = address.tags[POOL_TAG];
+    // A pool deleted with its finalizer removed by force never released its owned addresses.
+    return poolName !== undefined && this.context.pools.pool(poolName) === undefined;
+  }
+
+  private isClaimOrphan(address: CloudAddress, claimUid: string, claims: EIPClaim[]): boolean {
     const claim = claims.find((candidate) => candidate.metadata.uid === claimUid);
     if (!claim) return true;
     const recorded = claim.status?.addressId;

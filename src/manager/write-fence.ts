@@ -23,7 +23,7 @@ export class DryRunError extends Error {
   readonly expected = true;
 }
 
-const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release', 'completeAllocation']);
+const CLOUD_WRITES = new Set<PropertyKey>(['allocate', 'associate', 'disassociate', 'release', 'completeAllocation', 'tagAddress', 'untagAddress']);
 
 export class WriteFence {
   private readonly reported = new Set<string>();

@@ -5,7 +5,7 @@
  * allocation per pass, each with a ClientToken recorded in the pool's status first), releases owned
  * spares idle longer than `releaseIdleAfter` above `minAvailable`, writes the status, and wakes the
  * claims waiting on the pool. Deleting a pool waits until no claim holds its addresses; then owned
- * addresses are released (Delete) or left (Retain), static ones only ever unbound by their claims.
+ * addresses are released (Delete) or untagged and left (Retain), static ones only ever unbound by their claims.
  */
 import type { ReconcileResult } from '../controller/keyed-controller.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -173,7 +173,13 @@ export class PoolReconciler {
     await this.announce(pool, 'Normal', 'ReleasedEIP', `released ${addressId} of EIPPool ${pool.metadata.name}`);
   }
 
-  /** Claims keep what they hold until they end; then owned addresses go (Delete) or stay (Retain), and the finalizer comes off. */
+  private async untag(pool: EIPPool, addressId: string): Promise<void> {
+    await doneIfGone(() => this.deps.context.provider.untagAddress(addressId, [CLUSTER_TAG, POOL_TAG]));
+    this.addresses.forget(addressId);
+    await this.announce(pool, 'Normal', 'RetainedEIP', `untagged ${addressId} of EIPPool ${pool.metadata.name} and left it allocated (reclaimPolicy Retain)`);
+  }
+
+  /** Claims keep what they hold until they end; then owned addresses go (Delete) or stay untagged (Retain), and the finalizer comes off. */
   private async finalize(pool: EIPPool, owned: CloudAddress[]): Promise<ReconcileResult> {
     if (!(pool.metadata.finalizers ?? []).includes(POOL_FINALIZER)) return {};
     const { book } = this.deps;
@@ -187,6 +193,10 @@ export class PoolReconciler {
       const unbound = owned.filter((address) => address.state === 'Available' && !book.isListed(address.id));
       for (const address of unbound) await this.release(pool, address.id);
       if (unbound.length < owned.length) return { requeueAfterMs: this.deps.context.settings.retry.polls.firstMs };
+    } else if (owned.length > 0) {
+      // Retain: untagged, the addresses are no longer podeip's: neither the orphan collection nor teardown releases them.
+      for (const address of owned) await this.untag(pool, address.id);
+      return { requeueAfterMs: this.deps.context.settings.retry.polls.firstMs };
     }
     const finalizers = (pool.metadata.finalizers ?? []).filter((finalizer) => finalizer !== POOL_FINALIZER);
     await this.deps.context.api.patchPool(pool.metadata.name, { metadata: { finalizers, resourceVersion: pool.metadata.resourceVersion } });

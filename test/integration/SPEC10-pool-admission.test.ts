@@ -2,9 +2,8 @@
  * SPEC §10 "a pool address is never handed to a pod the pool does not admit", and pods the pool does
  * not admit never keep admitted ones waiting (found by review: each of these failed before its fix).
  */
-import type { EIPPool } from '../../src/k8s/eippool.js';
 import { eventually, type Harness, NAMESPACE, useHarness } from './harness.js';
-import { conditionWithReason } from './lifecycle-steps.js';
+import { conditionWithReason, poolWith } from './lifecycle-steps.js';
 import { PROVIDER_ROWS, type ProviderRow } from './provider-rows.js';
 
 const POOL = 'podeip.io/pool';
@@ -17,13 +16,6 @@ async function labeledPod(world: Harness, name: string, annotations: Record<stri
 async function poolPasses(world: Harness): Promise<number> {
   const metric = await world.controller!.metrics.reconcileTotal.get();
   return metric.values.filter((value) => value.labels.controller === 'eippool').reduce((sum, value) => sum + value.value, 0);
-}
-
-async function poolWith(world: Harness, name: string, check: (pool: EIPPool) => boolean): Promise<EIPPool> {
-  return eventually(`pool ${name}`, async () => {
-    const pool = await world.pool(name);
-    return pool && check(pool) ? pool : undefined;
-  });
 }
 
 describe.each(PROVIDER_ROWS)('SPEC 10 pool admission ($name)', (row: ProviderRow) => {

@@ -3,22 +3,14 @@
  * unbound and kept, PoolExhausted waits oldest first, admission is bad input, a pool's static address
  * is never released, and a deleted pool releases its owned addresses once no claim holds them.
  */
-import type { EIPPool } from '../../src/k8s/eippool.js';
 import { eventually, type Harness, NAMESPACE, useHarness } from './harness.js';
-import { conditionWithReason } from './lifecycle-steps.js';
+import { conditionWithReason, poolWith } from './lifecycle-steps.js';
 import { actionOf, PROVIDER_ROWS, type ProviderRow } from './provider-rows.js';
 
 const POOL = 'podeip.io/pool';
 
 function poolRequest(pool: string, extra: Record<string, string> = {}): Record<string, string> {
   return { [POOL]: pool, ...extra };
-}
-
-async function poolWith(world: Harness, name: string, check: (pool: EIPPool) => boolean): Promise<EIPPool> {
-  return eventually(`pool ${name}`, async () => {
-    const pool = await world.pool(name);
-    return pool && check(pool) ? pool : undefined;
-  });
 }
 
 function ownedOf(world: Harness, pool: string) {

@@ -1,5 +1,6 @@
-/** Steps several lifecycle tests share: waiting for a claim's phase, and changing what a pod asks for. */
+/** Steps several lifecycle tests share: waiting for a claim's phase or a pool's state, and changing what a pod asks for. */
 import type { EIPClaim } from '../../src/k8s/eipclaim.js';
+import type { EIPPool } from '../../src/k8s/eippool.js';
 import { eventually, type Harness, NAMESPACE } from './harness.js';
 
 /** The claim once it reaches `phase` (and `also`, when given). */
@@ -7,6 +8,14 @@ export function claimInPhase(world: Harness, name: string, phase: string, also: 
   return eventually(`claim ${name} ${phase}`, async () => {
     const claim = await world.claim(name);
     return claim?.status?.phase === phase && also(claim) ? claim : undefined;
+  });
+}
+
+/** The pool once `check` holds for it. */
+export async function poolWith(world: Harness, name: string, check: (pool: EIPPool) => boolean): Promise<EIPPool> {
+  return eventually(`pool ${name}`, async () => {
+    const pool = await world.pool(name);
+    return pool && check(pool) ? pool : undefined;
   });
 }
 

@@ -45,6 +45,14 @@ describe('local API server: CEL validation rules of CRDs', () => {
     expect(stored.status).toBe(404);
   });
 
+  it('refuses an EIPPool whose name is longer than 63 characters, the tag value its owned addresses carry', async () => {
+    const name = 'p'.repeat(64);
+    const result = await apply(name, '  namespaceSelector: {}\n');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`The EIPPool "${name}" is invalid: <nil>: Invalid value: "object": an EIPPool's name is at most 63 characters (it is each owned address's podeip.io/pool tag value)`);
+    expect(await apply('p'.repeat(63), '  namespaceSelector: {}\n')).toMatchObject({ code: 0 });
+  });
+
   it('accepts a valid EIPPool and refuses an update that breaks a rule', async () => {
     const valid = '  namespaceSelector:\n    matchExpressions:\n    - key: team\n      operator: Exists\n  allocation:\n    minAvailable: 1\n    maxSize: 3\n    releaseIdleAfter: 1h\n';
     expect(await apply('good', valid)).toMatchObject({ code: 0, stdout: 'eippool.podeip.io/good created\n' });
