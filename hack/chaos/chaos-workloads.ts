@@ -7,8 +7,8 @@ import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import type { BenchProvider, BenchProviderName } from '../bench/bench-providers.js';
 
 export const NAMESPACE = 'default';
-export const KEPT = 'kept';
-export const CHURNED = 'churned';
+const KEPT = 'kept';
+const CHURNED = 'churned';
 export const STATIC_ADDRESSES = 2;
 
 /** A workload the faults scale up and down. */
@@ -32,10 +32,6 @@ const STATIC_ANNOTATION: Record<BenchProviderName, string> = {
   alibaba: 'k8s.aliyun.com/pod-eip-instanceid',
 };
 
-export function staticWorkloadName(index: number): string {
-  return `static-${index}`;
-}
-
 export function keptStatefulSet(provider: BenchProvider, replicas: number): V1StatefulSet {
   const labels = { app: KEPT };
   return {
@@ -49,7 +45,7 @@ export function churnedDeployment(provider: BenchProvider, replicas: number): V1
 }
 
 export function staticDeployment(provider: BenchProvider, index: number, addressId: string): V1Deployment {
-  return deployment(staticWorkloadName(index), 1, { [STATIC_ANNOTATION[provider.name]]: addressId });
+  return deployment(`static-${index}`, 1, { [STATIC_ANNOTATION[provider.name]]: addressId });
 }
 
 function deployment(name: string, replicas: number, annotations: Record<string, string>): V1Deployment {

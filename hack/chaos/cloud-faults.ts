@@ -7,7 +7,7 @@ import type { BenchProvider } from '../bench/bench-providers.js';
 import type { SeededRandom } from '../network/seeded-random.js';
 import { longTailCodes } from './long-tail-codes.js';
 
-export const WRITE_ERROR_RATE = 0.1;
+const WRITE_ERROR_RATE = 0.1;
 
 /** Writes beyond allocate, associate, unbind and release: Alibaba tags an address with a call of its own. */
 const EXTRA_WRITES: Record<string, string[]> = { tencent: [], alibaba: ['TagResources'] };

@@ -65,7 +65,6 @@ class Replica {
 
 export class ControllerReplicas {
   private readonly replicas: Replica[];
-  kills = 0;
 
   constructor(settings: ReplicaSettings) {
     this.replicas = ['replica-a', 'replica-b'].map((name) => new Replica(name, settings));
@@ -82,7 +81,6 @@ export class ControllerReplicas {
     const leader = await this.leader();
     if (!leader) return undefined;
     await leader.killAndRestart();
-    this.kills += 1;
     return leader.name;
   }
 
