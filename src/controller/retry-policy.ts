@@ -17,7 +17,8 @@ export interface RetryPolicy {
   /**
    * After a refusal retrying alone will not fix, the key waits this long unless what it asks for changes:
    * a request the cloud will not take or the caller may not make (5 min); no quota left, which another
-   * claim's release may free (1 min). Throttled and transient failures get the error backoff instead.
+   * claim's release may free, and an account in arrears or an address locked, which a payment or the
+   * cloud lifts (1 min). Throttled and transient failures get the error backoff instead.
    */
   refusalHoldsMs: Partial<Record<CloudErrorKind, number>>;
   /** A pod's IP can reach the cloud's ENI view a moment after the pod has it: nobody is told before this. */
@@ -28,7 +29,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   errorBackoff: { baseMs: 5, maxMs: 1_000_000 },
   polls: { firstMs: 500, maxMs: 10_000, growth: 1.5 },
   conflictRetryMs: 10_000,
-  refusalHoldsMs: { 'invalid-request': 300_000, auth: 300_000, quota: 60_000 },
+  refusalHoldsMs: { 'invalid-request': 300_000, auth: 300_000, quota: 60_000, arrears: 60_000, blocked: 60_000 },
   noInterfaceQuietMs: 30_000,
 };
 

@@ -15,6 +15,7 @@ import { announce } from './announce.js';
 import { Binder } from './binding.js';
 import { createClaim, specFor } from './claim-creation.js';
 import { ClaimWriter } from './claim-writer.js';
+import { refusalReasonOf, retryReasonOf } from './cloud-failure-reasons.js';
 import type { LifecycleContext } from './context.js';
 import { CreationTimes } from './creation-times.js';
 import { Finalizer } from './finalization.js';
@@ -120,6 +121,7 @@ export class ClaimReconciler {
   private async onCloudError(key: string, error: unknown, logger: Logger): Promise<ReconcileResult> {
     if (!(error instanceof CloudError)) throw error;
     logger.info({ action: error.action, code: error.code, requestId: error.requestId, kind: error.kind }, 'cloud call failed');
+    await this.reportRetrying(key, error);
     if (error.kind === 'conflict' || error.kind === 'not-found') return { requeueAfterMs: this.polls.next(key) };
     const holdMs = this.context.settings.retry.refusalHoldsMs[error.kind];
     if (holdMs === undefined) throw error;
@@ -134,7 +136,19 @@ export class ClaimReconciler {
   private async reportRefusal(claim: EIPClaim, error: CloudError, logger: Logger): Promise<void> {
     const releasing = claim.metadata.deletionTimestamp !== undefined;
     if (releasing) logger.warn({ action: error.action, code: error.code, requestId: error.requestId, addressId: claim.status?.addressId }, 'the cloud refused to release the address; the claim keeps its finalizer');
-    const reason = releasing ? 'ReleaseFailed' : error.kind === 'quota' ? 'QuotaExceeded' : 'CloudRequestRejected';
+    const reason = releasing ? 'ReleaseFailed' : refusalReasonOf(error.kind);
     await this.writer.updateStatus(claim, { phase: claim.status?.phase ?? 'Pending' }, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
+  }
+
+  /**
+   * A bind the cloud keeps answering busy or unavailable shows the cloud's reason instead of a bare
+   * "obtaining an address"; written only when it changes, and replaced once Bound. A Bound or deleting
+   * claim keeps its own reason.
+   */
+  private async reportRetrying(key: string, error: CloudError): Promise<void> {
+    const reason = retryReasonOf(error.kind);
+    const claim = this.context.claims.get(key);
+    if (!reason || !claim || claim.metadata.deletionTimestamp || claim.status?.phase === 'Bound') return;
+    await this.writer.updateStatus(claim, {}, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
   }
 }

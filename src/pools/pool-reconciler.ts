@@ -14,6 +14,7 @@ import { type Condition, GROUP, VERSION } from '../k8s/eipclaim.js';
 import type { EventTarget } from '../k8s/event-recorder.js';
 import { CLUSTER_TAG, type AddressBook } from '../lifecycle/address-book.js';
 import { doneIfGone } from '../lifecycle/cloud-steps.js';
+import { refusalReasonOf } from '../lifecycle/cloud-failure-reasons.js';
 import type { ConditionInput } from '../lifecycle/conditions.js';
 import { mergeConditions, sameConditions } from '../lifecycle/conditions.js';
 import type { LifecycleContext } from '../lifecycle/context.js';
@@ -128,7 +129,7 @@ export class PoolReconciler {
     if (holdMs === undefined) throw error;
     this.refusedUntil.set(pool.metadata.name, this.deps.context.clock.now().getTime() + holdMs);
     await this.announce(pool, 'Warning', 'FailedAllocateEIP', error.describe());
-    const reason = error.kind === 'quota' ? 'QuotaExceeded' : 'CloudRequestRejected';
+    const reason = refusalReasonOf(error.kind);
     await this.writeStatus(pool, [{ type: 'Ready', status: 'False', reason, message: error.summary() }]);
   }
 

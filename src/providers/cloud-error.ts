@@ -3,10 +3,10 @@ import type { ProviderName } from './provider.js';
 /**
  * How the reconciler reacts:
  * not-found: the resource is gone; conflict: busy or wrong state, retry soon; throttled: retry after
- * backoff; quota: retry slowly and surface; invalid-request and auth: no retry, surface to the user;
- * transient: retry.
+ * backoff; quota, arrears (the account owes the cloud) and blocked (the address is locked by the cloud):
+ * retry slowly and surface; invalid-request and auth: no retry, surface to the user; transient: retry.
  */
-export type CloudErrorKind = 'not-found' | 'conflict' | 'throttled' | 'quota' | 'invalid-request' | 'auth' | 'transient';
+export type CloudErrorKind = 'not-found' | 'conflict' | 'throttled' | 'quota' | 'arrears' | 'blocked' | 'invalid-request' | 'auth' | 'transient';
 
 export interface CloudErrorFields {
   kind: CloudErrorKind;
@@ -85,6 +85,8 @@ export const KIND = {
   C: 'conflict',
   N: 'not-found',
   Q: 'quota',
+  B: 'arrears',
+  L: 'blocked',
   T: 'transient',
   A: 'auth',
   R: 'throttled',

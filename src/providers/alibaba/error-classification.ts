@@ -8,7 +8,7 @@
  */
 import { classifyByTables, KIND, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
 
-const { I, C, N, Q, T, A, R } = KIND;
+const { I, C, N, Q, B, L, T, A, R } = KIND;
 
 /** https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress */
 const ALLOCATE_EIP_ADDRESS = {
@@ -135,8 +135,8 @@ const ASSOCIATE_EIP_ADDRESS = {
   'Mode.Conflict': I,
   'Mode.NotSupport': I,
   'QuotaExceed.MultiBindedEip': Q,
-  // Locked (financial or security lock, as Forbidden.FinancialLocked): surfaced, retried slowly.
-  'InvalidEIPStatus.BizDisabled': Q,
+  // The EIP is locked (OperationLocks `security`): surfaced, retried slowly.
+  'InvalidEIPStatus.BizDisabled': L,
   'OperationFailed.EniSubIp': I,
   'InvalidEip.EipQuotaExceeded': Q,
   'OperationFailed.QueryCommodityInfo': T,
@@ -163,7 +163,7 @@ const ASSOCIATE_EIP_ADDRESS = {
   'OperationFailed.Ipv4GatewayNotActivatedInVpc': I,
   'OperationDenied.L2EipBindIpAddress': I,
   Forbidden: A,
-  'Forbidden.FinancialLocked': Q,
+  'Forbidden.FinancialLocked': B,
   'UnsupportedFeature.EipBindIpAddress': I,
   'OperationFailed.InstanceNotExist': N,
   'OperationDenied.Ipv4GatewayExist': I,
@@ -193,11 +193,11 @@ const UNASSOCIATE_EIP_ADDRESS = {
   InvalidParameter: I,
   TaskConflict: C,
   InvalidBindingStatus: C,
-  'Forbidden.FinancialLocked': Q,
+  'Forbidden.FinancialLocked': B,
   'InvalidIpStatus.HasBeenUsedBySnatTable': I,
   'InvalidIpStatus.HasBeenUsedByForwardEntry': I,
   'Eni.Attached': I,
-  'InvalidEIPStatus.BizDisabled': Q,
+  'InvalidEIPStatus.BizDisabled': L,
   'InvalidStatus.EcsStatusNotSupport': C,
   'InvalidStatus.EniStatusNotSupport': C,
   'InvalidStatus.SnatOrDnat': C,
@@ -267,8 +267,8 @@ const ADD_COMMON_BANDWIDTH_PACKAGE_IP = {
   'InvalidBandwidthPackageId.NotFound': I,
   // "The InstanceId is not found": here the package's id, which the pod named.
   'InvalidInstanceId.NotFound': I,
-  'InvalidEIPStatus.BizDisabled': Q,
-  'Forbidden.FinancialLocked': Q,
+  'InvalidEIPStatus.BizDisabled': L,
+  'Forbidden.FinancialLocked': B,
   'Mismatch.CloudBoxCbwpZoneAndEipZone': I,
   'MissingParam.BandwidthPackageId': I,
   'InvalidRegionId.NotFound': I,
@@ -294,8 +294,8 @@ const REMOVE_COMMON_BANDWIDTH_PACKAGE_IP = {
   'InvalidIpInstanceId.Malformed': I,
   'OperationUnsupported.EipBindRemote': I,
   'InvalidBandwidthPackageId.NotFound': I,
-  'InvalidEIPStatus.BizDisabled': Q,
-  'Forbidden.FinancialLocked': Q,
+  'InvalidEIPStatus.BizDisabled': L,
+  'Forbidden.FinancialLocked': B,
   'OperationFailed.SystemBusy': C,
   'InvalidRegionId.NotFound': I,
 } as const;

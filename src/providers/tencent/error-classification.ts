@@ -9,7 +9,7 @@
  */
 import { classifyByTables, KIND, MISSING_CREDENTIALS, type CodeClassification, type ErrorTables } from '../cloud-error.js';
 
-const { I, C, N, Q, T, A, R } = KIND;
+const { I, C, N, Q, B, L, T, A, R } = KIND;
 
 /** https://www.tencentcloud.com/document/api/215/16699 */
 const ALLOCATE_ADDRESSES = {
@@ -18,7 +18,7 @@ const ALLOCATE_ADDRESSES = {
   'FailedOperation.BalanceInsufficient': Q,
   'FailedOperation.InvalidRegion': I,
   'InvalidAccount.NotSupported': I,
-  'InvalidAddressId.Blocked': I,
+  'InvalidAddressId.Blocked': L,
   InvalidParameterConflict: I,
   'InvalidParameterValue.AddressAttacked': I,
   'InvalidParameterValue.AddressIpNotAvailable': I,
@@ -81,7 +81,7 @@ const ASSOCIATE_ADDRESS = {
   'FailedOperation.AddressEniInfoNotFound': N,
   'FailedOperation.TaskFailed': T,
   'InvalidAccount.NotSupported': I,
-  'InvalidAddressId.Blocked': I,
+  'InvalidAddressId.Blocked': L,
   'InvalidAddressId.NotFound': N,
   'InvalidInstanceId.AlreadyBindEip': C,
   'InvalidInstanceId.NotFound': N,
@@ -114,7 +114,7 @@ const ASSOCIATE_ADDRESS = {
   'LimitExceeded.InstanceAddressQuota': Q,
   MissingParameter: I,
   // In arrears: billing, surfaced and retried slowly until the account is topped up.
-  'OperationDenied.AddressInArrears': Q,
+  'OperationDenied.AddressInArrears': B,
   'OperationDenied.MutexTaskRunning': C,
   RequestLimitExceeded: R,
   'UnsupportedOperation.ActionNotFound': I,
@@ -135,7 +135,7 @@ const DISASSOCIATE_ADDRESS = {
   'FailedOperation.AddressEniInfoNotFound': C,
   'FailedOperation.MasterEniNotFound': C,
   'FailedOperation.TaskFailed': T,
-  'InvalidAddressId.Blocked': I,
+  'InvalidAddressId.Blocked': L,
   'InvalidAddressId.NotFound': N,
   'InvalidAddressIdStatus.NotPermit': C,
   'InvalidInstance.NotSupported': I,
