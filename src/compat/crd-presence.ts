@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 export class CrdPresence {
   private timer: NodeJS.Timeout | undefined;
   private served = false;
+  private running = false;
   private checking: Promise<void> | undefined;
 
   constructor(
@@ -19,12 +20,14 @@ export class CrdPresence {
 
   /** Resolves after the first check. */
   async start(): Promise<void> {
+    this.running = true;
     await this.checkNow();
-    this.timer = setInterval(() => void this.checkNow(), this.intervalMs);
+    if (this.running) this.timer = setInterval(() => void this.checkNow(), this.intervalMs);
   }
 
   /** A later start() reports the CRD afresh. */
   stop(): void {
+    this.running = false;
     clearInterval(this.timer);
     this.served = false;
   }
@@ -43,7 +46,7 @@ export class CrdPresence {
       this.logger.warn({ err: error }, 'could not read the CRD; keeping what was known');
       return;
     }
-    if (served === this.served) return;
+    if (!this.running || served === this.served) return;
     this.served = served;
     this.onChange(served);
   }

@@ -45,12 +45,17 @@ export function podEipCompat(options: PodEIPCompatOptions): Runnable {
   });
   context.afterClaimStatus = mirror.claimChanged;
   const presence = new CrdPresence(() => client.crdServed(), mirror.crdServedChanged, options.crdCheckMs ?? DEFAULT_CRD_CHECK_MS, logger);
+  let leading = false;
   return {
     name: 'podeip compatibility',
     needLeaderElection: true,
-    // Not awaited: a PodEIP API that does not answer must not hold the reconcilers back.
-    start: () => void options.synced.then(() => presence.start()),
+    start: () => {
+      leading = true;
+      // Not awaited: a PodEIP API that does not answer must not hold the reconcilers back.
+      void options.synced.then(() => (leading ? presence.start() : undefined));
+    },
     stop: () => {
+      leading = false;
       presence.stop();
       mirror.stop();
     },
