@@ -20,6 +20,8 @@ export interface AdoptionCluster {
   podEips(): Promise<PodEIP[]>;
   createClaim(claim: NewClaim): Promise<EIPClaim>;
   patchClaimStatus(claim: EIPClaim, status: object): Promise<EIPClaim>;
+  /** Hands ack-extend's PodEIP of the claim's pod to podeip, which keeps it up to date from then on (SPEC §11). */
+  handOverPodEip(claim: EIPClaim): Promise<void>;
 }
 
 export interface AdoptOptions {
@@ -68,6 +70,8 @@ async function carryOut(row: ActionableRow, provider: Provider, cluster: Adoptio
     const created = await cluster.createClaim(adoptedClaim(row, provider.name));
     claim = await cluster.patchClaimStatus(created, boundStatus(row, created.metadata.generation, options.now()));
   }
+  // OKG and other readers keep reading the same PodEIP: podeip writes it from now on, as its own.
+  if (options.source === 'ack-extend') await cluster.handOverPodEip(claim);
   if (row.ownership !== 'Owned') return false;
   await provider.tagAddress(row.addressId, ownedAddressTags(claim, options.clusterId));
   return true;

@@ -5,7 +5,7 @@
  */
 import type { ClaimRequest } from '../annotations/claim-request.js';
 import type { PodEIP } from '../compat/podeip-resource.js';
-import { EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER } from '../compat/podeip-resource.js';
+import { ADOPTED_FROM_ANNOTATION, EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER } from '../compat/podeip-resource.js';
 import { keyOf } from '../k8s/eipclaim.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { CloudAddress, ProviderName } from '../providers/provider.js';
@@ -66,7 +66,11 @@ function podEipCandidates({ pods, addresses, podEips }: SourceInputs): Candidate
   });
 }
 
-/** PodEIPs podeip writes itself (SPEC §11 compatibility) are not ack-extend's. */
+/** PodEIPs podeip writes itself (SPEC §11 compatibility) are not ack-extend's, unless podeip adopted them from it. */
 function ackExtendPodEips(podEips: PodEIP[]): PodEIP[] {
-  return podEips.filter((podEip) => podEip.metadata.annotations?.[EIP_CONTROLLER_ANNOTATION] !== PODEIP_CONTROLLER && podEip.spec?.allocationID);
+  return podEips.filter((podEip) => {
+    const annotations = podEip.metadata.annotations ?? {};
+    const ackExtends = annotations[EIP_CONTROLLER_ANNOTATION] !== PODEIP_CONTROLLER || annotations[ADOPTED_FROM_ANNOTATION] === 'ack-extend';
+    return ackExtends && podEip.spec?.allocationID;
+  });
 }

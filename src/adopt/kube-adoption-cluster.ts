@@ -1,8 +1,8 @@
 /** The API server side of adoption: pods, EIPClaims and ack-extend's PodEIPs, in one namespace or all. */
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { PodEIPClient } from '../compat/podeip-client.js';
-import type { PodEIP } from '../compat/podeip-resource.js';
-import type { EIPClaim } from '../k8s/eipclaim.js';
+import { ADOPTED_FROM_ANNOTATION, EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER, type PodEIP } from '../compat/podeip-resource.js';
+import { type EIPClaim, GROUP, KIND, VERSION } from '../k8s/eipclaim.js';
 import { httpStatusOf, KubeApi } from '../k8s/kube-api.js';
 import { trimPod, type PodView } from '../k8s/pod-view.js';
 import type { AdoptionCluster } from './adopt.js';
@@ -40,6 +40,13 @@ export class KubeAdoptionCluster implements AdoptionCluster {
 
   createClaim(claim: NewClaim): Promise<EIPClaim> {
     return this.api.createClaim(claim);
+  }
+
+  async handOverPodEip(claim: EIPClaim): Promise<void> {
+    const { namespace, name, uid } = claim.metadata;
+    const annotations = { [EIP_CONTROLLER_ANNOTATION]: PODEIP_CONTROLLER, [ADOPTED_FROM_ANNOTATION]: 'ack-extend' };
+    const ownerReferences = [{ apiVersion: `${GROUP}/${VERSION}`, kind: KIND, name, uid }];
+    await this.podEipClient.patch(namespace, name, { metadata: { annotations, ownerReferences } });
   }
 
   patchClaimStatus(claim: EIPClaim, status: object): Promise<EIPClaim> {

@@ -24,7 +24,13 @@ function cloudWrites(world: Harness): Record<string, number> {
   return Object.fromEntries(Object.keys(counts).filter((action) => !action.startsWith('Describe')).map((action) => [action, world.calls(action)]));
 }
 
-export function describeAdoption(source: AdoptSource, row: ProviderRow, seed: (world: Harness) => Promise<SeededBinding[]>): void {
+/** A source's own check, run last, with the controller running over the adopted claims. */
+export interface SourceCheck {
+  name: string;
+  run(world: Harness, seeded: SeededBinding[]): Promise<void>;
+}
+
+export function describeAdoption(source: AdoptSource, row: ProviderRow, seed: (world: Harness) => Promise<SeededBinding[]>, also?: SourceCheck): void {
   describe(`podeip adopt --from ${source} (${row.name})`, () => {
     const world = useHarness(row, { inProcessController: false });
     let seeded: SeededBinding[] = [];
@@ -90,6 +96,8 @@ export function describeAdoption(source: AdoptSource, row: ProviderRow, seed: (w
       expect(cloudWrites(world())).toEqual(writesBefore);
       expect(bindingsNow()).toEqual(seededBindings());
     });
+
+    if (also) test(also.name, () => also.run(world(), seeded));
   });
 }
 
