@@ -7,11 +7,16 @@
  */
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
+import type { PageSink } from './paged-list.js';
 
 export interface InformerSource<T> {
   /** API path to watch, e.g. `/api/v1/pods`. */
   watchPath: string;
-  list(): Promise<{ items: unknown[]; resourceVersion: string }>;
+  /**
+   * Lists the collection: its items either handed to `pages` as they arrive (each page trimmed by
+   * transform before the next is read) or returned in `items`; resolves with the list's resourceVersion.
+   */
+  list(pages: PageSink): Promise<{ items?: unknown[]; resourceVersion: string }>;
   transform(raw: unknown): T;
   keyOf(object: T): string;
   resourceVersionOf(object: T): string;
@@ -134,18 +139,20 @@ export class Informer<T> {
   }
 
   private async relist(): Promise<void> {
-    const { items, resourceVersion } = await this.source.list();
+    const listed = new Map<string, T>();
+    const add = (items: unknown[]) => {
+      for (const raw of items) {
+        const object = this.source.transform(raw);
+        listed.set(this.source.keyOf(object), object);
+      }
+    };
+    const { items = [], resourceVersion } = await this.source.list({ add, restart: () => listed.clear() });
+    add(items);
     if (this.stopped) return;
-    const seen = new Set<string>();
-    for (const raw of items) {
-      const object = this.source.transform(raw);
-      const key = this.source.keyOf(object);
-      seen.add(key);
-      this.merge(key, object);
-    }
+    for (const [key, object] of listed) this.merge(key, object);
     // An unlisted object newer than the list was observed (created) after the list was taken.
     for (const [key, cached] of [...this.cache]) {
-      if (!seen.has(key) && !isOlder(resourceVersion, this.source.resourceVersionOf(cached))) {
+      if (!listed.has(key) && !isOlder(resourceVersion, this.source.resourceVersionOf(cached))) {
         this.cache.delete(key);
         this.options.onChange(key);
       }

@@ -14,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { type EIPClaim, type EIPClaimStatus, GROUP, PLURAL, VERSION } from './eipclaim.js';
 import { type EIPPool, type EIPPoolStatus, POOL_PLURAL } from './eippool.js';
+import { listInPages, type PageSink } from './paged-list.js';
 
 const MERGE = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const STRATEGIC = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
@@ -39,7 +40,10 @@ export class KubeApi {
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
 
-  constructor(kubeConfig: KubeConfig, private readonly namespace?: string) {
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly namespace?: string,
+  ) {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
   }
@@ -57,8 +61,9 @@ export class KubeApi {
 
   readonly namespaceWatchPath = '/api/v1/namespaces';
 
-  async listPods(): Promise<ObjectList> {
-    return objectList(this.namespace ? await this.core.listNamespacedPod({ namespace: this.namespace }) : await this.core.listPodForAllNamespaces());
+  /** The collection at a watch path, page by page as plain JSON (what the informers list); resolves with its resourceVersion. */
+  listPages(path: string, sink: PageSink): Promise<string> {
+    return listInPages(this.kubeConfig, path, sink);
   }
 
   async listClaims(): Promise<ObjectList> {

@@ -1,5 +1,6 @@
 /**
- * The informers podeip runs: trimmed Pods and EIPClaims (every change enqueues its key), EIPPools
+ * The informers podeip runs: trimmed Pods (a change enqueues its key when the pod asks for an address
+ * or has a claim; pod-interest.ts), EIPClaims (every change enqueues its key), EIPPools
  * (every change calls onPoolChange with the pool's name) and trimmed Namespaces (read for the pools'
  * namespaceSelectors; a change enqueues nothing).
  */
@@ -11,6 +12,7 @@ import { Informer, type InformerOptions, type InformerSource } from '../k8s/info
 import type { KubeApi } from '../k8s/kube-api.js';
 import { type PodView, trimPod } from '../k8s/pod-view.js';
 import { ListHealth } from './list-health.js';
+import { EVERY_POD, type PodInterest } from './pod-interest.js';
 
 /** The slice of a Namespace that podeip reads. */
 export interface NamespaceView {
@@ -46,6 +48,7 @@ export function createCaches(
   onChange: (key: string) => void,
   tuning: InformerTuning = {},
   onPoolChange: (name: string) => void = () => undefined,
+  interest: PodInterest = EVERY_POD,
 ): Caches {
   const healths: ListHealth[] = [];
   const informer = <T>(source: InformerSource<T>, changed: (key: string) => void): Informer<T> => {
@@ -56,17 +59,21 @@ export function createCaches(
   const pods = informer<PodView>(
     {
       watchPath: api.podWatchPath,
-      list: () => api.listPods(),
-      transform: (raw) => trimPod(raw as V1Pod, conditionTypes),
+      list: async (pages) => ({ resourceVersion: await api.listPages(api.podWatchPath, pages) }),
+      transform: (raw) => interest.retained(trimPod(raw as V1Pod, conditionTypes)),
       keyOf,
       resourceVersionOf: (pod) => pod.resourceVersion,
     },
-    onChange,
+    // A predicate, as controller-runtime's: a pod that neither asks for an address nor has a claim is no work.
+    (key) => {
+      const pod = pods.get(key);
+      if (claims.get(key) || (pod && interest.asksForAddress(pod))) onChange(key);
+    },
   );
   const claims = informer<EIPClaim>(
     {
       watchPath: api.claimWatchPath,
-      list: () => api.listClaims(),
+      list: async (pages) => ({ resourceVersion: await api.listPages(api.claimWatchPath, pages) }),
       transform: (raw) => raw as EIPClaim,
       keyOf: (claim) => keyOf(claim.metadata),
       resourceVersionOf: (claim) => claim.metadata.resourceVersion,
@@ -76,7 +83,7 @@ export function createCaches(
   const pools = informer<EIPPool>(
     {
       watchPath: api.poolWatchPath,
-      list: () => api.listPools(),
+      list: async (pages) => ({ resourceVersion: await api.listPages(api.poolWatchPath, pages) }),
       transform: (raw) => raw as EIPPool,
       keyOf: (pool) => pool.metadata.name,
       resourceVersionOf: (pool) => pool.metadata.resourceVersion,
@@ -86,7 +93,7 @@ export function createCaches(
   const namespaces = informer<NamespaceView>(
     {
       watchPath: api.namespaceWatchPath,
-      list: () => api.listNamespaces(),
+      list: async (pages) => ({ resourceVersion: await api.listPages(api.namespaceWatchPath, pages) }),
       transform: (raw) => trimNamespace(raw as V1Namespace),
       keyOf: (namespace) => namespace.name,
       resourceVersionOf: (namespace) => namespace.resourceVersion,

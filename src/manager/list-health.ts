@@ -14,10 +14,10 @@ export class ListHealth {
   ) {}
 
   /** Wraps the informer's list so every outcome is recorded. */
-  track<T>(list: () => Promise<T>): () => Promise<T> {
-    return async () => {
+  track<A extends unknown[], T>(list: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+    return async (...args) => {
       try {
-        const result = await list();
+        const result = await list(...args);
         this.synced = true;
         this.failingSince = undefined;
         return result;

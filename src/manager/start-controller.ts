@@ -30,8 +30,13 @@ import { PoolBook } from '../pools/pool-book.js';
 import { PoolReconciler } from '../pools/pool-reconciler.js';
 import { Leadership } from './leadership.js';
 import { Manager, type Runnable } from './manager.js';
+import { podInterestOf } from './pod-interest.js';
 import { WriteFence } from './write-fence.js';
 import { podEipCompat } from '../compat/podeip-compat.js';
+import { EGRESS_VIA_EIP_CONDITION } from '../egress/egress-condition.js';
+import { IpMasqAgentConfigMap } from '../egress/ip-masq-agent-configmap.js';
+import { IpMasqAgentSync } from '../egress/ip-masq-agent-sync.js';
+import type { PassTiming } from '../egress/pass-schedule.js';
 
 export type { ControllerOptions } from './controller-options.js';
 
@@ -85,6 +90,7 @@ export async function startController(requested: ControllerOptions): Promise<Run
   manager.add(reconcilersRunnable(parts, caches.synced));
   manager.add(periodicCloudSyncRunnable(parts, options.cloudSyncIntervalMs ?? 60_000));
   if (options.provider === 'alibaba' && options.podeipCompat !== false) manager.add(podEipCompatFor(options, parts, fence, caches.synced, logger));
+  if (options.ipMasqAgent) manager.add(ipMasqAgentRunnable(parts, fence.kubeConfig(options.kubeConfig), caches.synced, options.ipMasqAgent, logger));
   await manager.start();
   return {
     metricsUrl: endpoints.metricsUrl,
@@ -145,8 +151,15 @@ async function assemble(options: ControllerOptions, logger: Logger, fence: Write
   const audit = new CloudAudit(logger, (addressId) => claimKeyHolding(caches, addressId));
   const provider = fence.provider(audit.provider(options.providerInstance ?? (await providerFor(options, audit.observer(metrics.cloudCallObserver()), fence))));
   const addresses = new AddressBook(provider, options.clusterId);
-  const caches = createCaches(options.kubeConfig, api, conditionTypes({ dialect }), logger, (key) => controller.enqueue(key), options.informers, (name) =>
-    poolController.enqueue(name),
+  const caches = createCaches(
+    options.kubeConfig,
+    api,
+    [...conditionTypes({ dialect }), ...(options.ipMasqAgent ? [EGRESS_VIA_EIP_CONDITION] : [])],
+    logger,
+    (key) => controller.enqueue(key),
+    options.informers,
+    (name) => poolController.enqueue(name),
+    podInterestOf(dialect),
   );
   const events = new EventRecorder(api, clock, logger, hostname());
   const pools = new PoolBook({ pools: caches.pools, claims: caches.claims, namespaces: caches.namespaces, knownAddress: (addressId) => addresses.known(addressId) });
@@ -202,6 +215,12 @@ function reconcilersRunnable({ sync, controller, poolController, context, caches
       await Promise.all([controller.shutDown(graceMs), poolController.shutDown(graceMs)]);
     },
   };
+}
+
+/** SPEC §11 egress: Bound pods' entries in ip-masq-agent-config, leader only (its writes pass the fence). */
+function ipMasqAgentRunnable({ context, caches }: Parts, kubeConfig: ControllerOptions['kubeConfig'], synced: Promise<void>, timing: Partial<PassTiming>, logger: Logger): Runnable {
+  const conditions = { api: context.api, pods: caches.pods, clock: context.clock, logger };
+  return new IpMasqAgentSync({ configMap: new IpMasqAgentConfigMap(kubeConfig), claims: caches.claims, conditions, synced, logger, timing });
 }
 
 /** Drift repair and orphan collection every interval, and at once after a jump of the clock. Added after the reconcilers, so it stops first. */
