@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 const LEASE = { namespace: CONTROLLER_NAMESPACE, name: 'podeip-leader', identity: 'rbac-it', leaseDurationMs: 1_500, renewDeadlineMs: 1_000, retryPeriodMs: 100 };
 
 describe('config/rbac grants podeip nothing it does not use', () => {
-  const world = useHarness(row, { controller: { enableOwnerRef: true, claimExpiredMs: 10 * MINUTE, leaderElection: LEASE } });
+  const world = useHarness(row, { controller: { enableOwnerRef: true, claimExpiredMs: 10 * MINUTE, leaderElection: LEASE, ipMasqAgent: { quietMs: 100, retryMs: 100 } } });
 
   const claimGone = (name: string) => eventually(`claim ${name} gone`, async () => (await world().claim(name)) === undefined);
 
@@ -63,6 +63,16 @@ describe('config/rbac grants podeip nothing it does not use', () => {
       return (found[0]?.count ?? 0) >= 2 ? found : undefined;
     });
     expect(events).toHaveLength(1);
+  });
+
+  test('--manage-ip-masq-agent reads and patches kube-system/ip-masq-agent-config', async () => {
+    await world().core.createNamespacedConfigMap({ namespace: 'kube-system', body: { metadata: { name: 'ip-masq-agent-config' }, data: { config: '{"NonMasqueradeSrcCIDRs":[]}' } } });
+    await world().createPod('rbac-egress', row.ownedRequest());
+    const ip = (await world().boundClaim('rbac-egress')).claim.status!.privateIP!;
+    await eventually('pod entry written', async () => {
+      const configMap = await world().core.readNamespacedConfigMap({ namespace: 'kube-system', name: 'ip-masq-agent-config' });
+      return configMap.data?.config?.includes(`"${ip}/32"`);
+    });
   });
 
   test('every grant was used, and every call was granted', async () => {
