@@ -6,6 +6,7 @@
  */
 import type { ClaimRequest, StaticAddressRequest, ValidRequest } from '../annotations/claim-request.js';
 import { type EIPClaim, keyOf } from '../k8s/eipclaim.js';
+import { POOL_TAG } from '../k8s/eippool.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG } from '../lifecycle/address-book.js';
 import { ordinalOf } from '../lifecycle/static-choice.js';
 import type { CloudAddress } from '../providers/provider.js';
@@ -62,6 +63,8 @@ function planOne(candidate: Candidate, claim: EIPClaim | undefined, inputs: Plan
   if (!pod || pod.deleting || pod.phase !== 'Running' || !pod.podIP) return skip('pod is not running');
   if (!address) return skip(candidate.addressId ? `address ${candidate.addressId} does not exist` : `no address is bound to ${pod.podIP}`);
   if (address.state !== 'Bound' || address.target?.privateIp !== pod.podIP) return skip(`address is not bound to the pod's IP ${pod.podIP}`);
+  const keptElsewhere = keeperOtherThan(claim, address, inputs);
+  if (keptElsewhere) return skip(keptElsewhere);
   const request = inputs.parse(pod);
   if (request.kind !== 'owned' && request.kind !== 'static') return skip(`the pod's annotations ask for no owned or static address (${describe(request)})`);
   const ownership: Ownership = request.kind === 'owned' ? 'Owned' : 'Static';
@@ -73,6 +76,23 @@ function planOne(candidate: Candidate, claim: EIPClaim | undefined, inputs: Plan
   if (!claim) return { ...row, action: 'adopt' };
   if (claim.status?.addressId !== address.id) return skip(`claim ${keyOf(claim.metadata)} already exists${claim.status?.addressId ? ` holding ${claim.status.addressId}` : ''}`, ownership);
   return { ...row, claim, action: ownership === 'Owned' && !carriesClaimTags(address, claim, inputs.clusterId) ? 'tag' : 'none' };
+}
+
+/**
+ * Why the address is already kept for someone other than this pod's claim: another cluster's tag,
+ * another claim recording or naming it, another claim's UID tag, or a pool's tag. Adopting it would
+ * retag it (stealing it) or let two claims decide its fate.
+ */
+function keeperOtherThan(claim: EIPClaim | undefined, address: CloudAddress, inputs: PlanInputs): string | undefined {
+  const cluster = address.tags[CLUSTER_TAG];
+  if (cluster !== undefined && cluster !== inputs.clusterId) return `address is tagged for cluster ${cluster}`;
+  const holder = inputs.claims.find((other) => other !== claim && (other.status?.addressId === address.id || other.spec?.addressId === address.id));
+  if (holder) return `address is held by claim ${keyOf(holder.metadata)}`;
+  if (cluster === undefined) return undefined;
+  const claimUid = address.tags[CLAIM_UID_TAG];
+  if (claimUid !== undefined && claimUid !== claim?.metadata.uid) return `address is tagged for claim UID ${claimUid}`;
+  const pool = address.tags[POOL_TAG];
+  return pool === undefined ? undefined : `address is tagged for EIPPool ${pool}`;
 }
 
 function describe(request: ClaimRequest): string {
