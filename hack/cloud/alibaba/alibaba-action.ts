@@ -13,6 +13,8 @@ export interface AlibabaDelays {
   associateMs: number;
   unassociateMs: number;
   releaseMs: number;
+  /** An AddCommonBandwidthPackageIp / RemoveCommonBandwidthPackageIp task (BINDING / UNBINDING). */
+  bandwidthPackageMs: number;
 }
 
 export interface AlibabaContext {

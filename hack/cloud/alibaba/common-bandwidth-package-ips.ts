@@ -1,6 +1,9 @@
 /**
  * VPC AddCommonBandwidthPackageIp / RemoveCommonBandwidthPackageIp: an EIP joins or leaves one of
- * the configured common bandwidth packages (CBWP). Joining and leaving complete at once here.
+ * the configured common bandwidth packages (CBWP). Both are asynchronous ("the system returns a
+ * request ID and runs the task in the background", AddCommonBandwidthPackageIp docs): the package is
+ * BINDING / UNBINDING for the delay, the EIP "can only be queried" meanwhile (TaskConflict), and
+ * DescribeEipAddresses shows the new membership only once the task is done.
  */
 import { eipErrors } from './alibaba-api-error.js';
 import { VPC_VERSION, type AlibabaAction, type AlibabaContext } from './alibaba-action.js';
@@ -16,7 +19,9 @@ export const addCommonBandwidthPackageIp: AlibabaAction = {
     const { packageId, eip } = packageAndEip(parameters, context);
     parameters.oneOf('IpType', ['EIP'], 'EIP');
     if (eip.bandwidthPackageId !== undefined) throw eipErrors.ipAlreadyInBandwidthPackage();
-    eip.bandwidthPackageId = packageId;
+    runTask(context, eip, 'joining', () => {
+      eip.bandwidthPackageId = packageId;
+    });
     return {};
   },
 };
@@ -28,10 +33,21 @@ export const removeCommonBandwidthPackageIp: AlibabaAction = {
   handle(parameters, context) {
     const { packageId, eip } = packageAndEip(parameters, context);
     if (eip.bandwidthPackageId !== packageId) throw eipErrors.ipNotInBandwidthPackage();
-    delete eip.bandwidthPackageId;
+    runTask(context, eip, 'leaving', () => {
+      delete eip.bandwidthPackageId;
+    });
     return {};
   },
 };
+
+function runTask(context: AlibabaContext, eip: EipRecord, task: NonNullable<EipRecord['bandwidthPackageTask']>, done: () => void): void {
+  eip.bandwidthPackageTask = task;
+  context.scheduler.schedule(context.delays.bandwidthPackageMs, () => {
+    if (context.eips.find(eip.allocationId) !== eip || eip.bandwidthPackageTask !== task) return;
+    delete eip.bandwidthPackageTask;
+    done();
+  });
+}
 
 function packageAndEip(parameters: RpcParameters, context: AlibabaContext): { packageId: string; eip: EipRecord } {
   const packageId = parameters.required('BandwidthPackageId');

@@ -38,6 +38,8 @@ export interface EipRecord {
   allocationTime: string;
   binding?: EipBinding;
   bandwidthPackageId?: string;
+  /** A join or leave of a bandwidth package the cloud is still running: BINDING / UNBINDING until the delay passes. */
+  bandwidthPackageTask?: 'joining' | 'leaving';
   tags: Tag[];
   /** When the last associate, unassociate or release on it was accepted (operation-frequency.ts). */
   lastOperationAtMs?: number;

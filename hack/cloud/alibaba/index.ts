@@ -25,7 +25,7 @@ export const DEFAULT_ALIBABA_CREDENTIALS: readonly AlibabaCredential[] = [
   { accessKeyId: 'LTAI5tPodeipEmulator01', accessKeySecret: 'podeip-emulator-secret-not-a-real-key' },
 ];
 export const DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID = 'cbwp-podeipemulator000001';
-export const DEFAULT_ALIBABA_DELAYS: AlibabaDelays = { associateMs: 50, unassociateMs: 50, releaseMs: 50 };
+export const DEFAULT_ALIBABA_DELAYS: AlibabaDelays = { associateMs: 50, unassociateMs: 50, releaseMs: 50, bandwidthPackageMs: 50 };
 /** api.aliyun.com flow-control figures: AllocateEipAddress and AssociateEipAddress 120 calls per 60 s. */
 export const DEFAULT_ALIBABA_RATE_LIMITS: Record<string, RateLimit> = {
   AllocateEipAddress: perMinute(120),

@@ -21,6 +21,7 @@ import {
   vpcSdk,
 } from './alibaba-clients.js';
 import { alibabaCodeConcernsIds, alibabaCodeMeansTargetGone, classifyAlibabaCode } from './error-classification.js';
+import { PendingJoins } from './pending-joins.js';
 import { fitTagValues } from './tag-values.js';
 
 /**
@@ -84,6 +85,7 @@ export class AlibabaProvider implements Provider {
   private readonly limiter: ActionRateLimiter;
   private readonly calls: MeteredCalls;
   private readonly targets: TargetCache;
+  private readonly pendingJoins = new PendingJoins();
   private readonly throttleRetries: number;
   /** ENI id → its primary private IP, which never changes while the ENI exists. */
   private readonly primaryIps = new Map<string, string>();
@@ -161,6 +163,7 @@ export class AlibabaProvider implements Provider {
 
   async release(addressId: string): Promise<void> {
     const [eip] = await this.describe({ allocationId: addressId });
+    this.pendingJoins.forget(addressId);
     if (!eip) return;
     if (eip.bandwidthPackageId) await this.leaveBandwidthPackage(addressId, eip.bandwidthPackageId);
     await this.unlessCode(['InvalidAllocationId.NotFound'], () =>
@@ -181,10 +184,15 @@ export class AlibabaProvider implements Provider {
     );
   }
 
-  /** Joins the package the claim names when the address is not in it (the join after allocation failed). */
+  /**
+   * Joins the package the claim names when the address is not in it (the join after allocation
+   * failed); while the cloud still runs an accepted join, only waits for it (true: look again).
+   */
   async completeAllocation(address: CloudAddress, allocation: AllocationParams): Promise<boolean> {
     const packageId = (allocation.parameters as AlibabaAllocationParameters).CommonBandwidthPackageId;
-    if (!packageId || address.bandwidthPackageId === packageId) return false;
+    if (!packageId) return false;
+    if (this.pendingJoins.isRunning(address, packageId)) return true;
+    if (address.bandwidthPackageId === packageId) return false;
     await this.joinBandwidthPackage(address.id, packageId);
     return true;
   }
@@ -215,6 +223,7 @@ export class AlibabaProvider implements Provider {
           new vpcSdk.AddCommonBandwidthPackageIpRequest({ regionId: this.region, bandwidthPackageId: packageId, ipInstanceId: addressId }),
         ),
       );
+      this.pendingJoins.started(addressId, packageId);
     } catch (error) {
       if (!(error instanceof CloudError && error.code === 'OperationUnsupported.EipInCbwp')) throw error;
       const [eip] = await this.describe({ allocationId: addressId });

@@ -192,11 +192,13 @@ describe('Alibaba emulator: an EIP for a pod, through the official SDKs', () => 
     const { allocationId } = await allocate(fixture.vpc);
     const membership = { regionId: REGION, bandwidthPackageId: DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID, ipInstanceId: allocationId };
     await fixture.vpc.addCommonBandwidthPackageIp(new vpcSdk.AddCommonBandwidthPackageIpRequest(membership));
+    clock.advance(DEFAULT_ALIBABA_DELAYS.bandwidthPackageMs);
     expect((await describeOne(fixture.vpc, allocationId))[0]).toMatchObject({
       bandwidthPackageId: DEFAULT_ALIBABA_BANDWIDTH_PACKAGE_ID,
       bandwidthPackageType: 'CommonBandwidthPackage',
     });
     await fixture.vpc.removeCommonBandwidthPackageIp(new vpcSdk.RemoveCommonBandwidthPackageIpRequest(membership));
+    clock.advance(DEFAULT_ALIBABA_DELAYS.bandwidthPackageMs);
     expect((await describeOne(fixture.vpc, allocationId))[0]!.bandwidthPackageId).toBe('');
   });
 
