@@ -11,7 +11,7 @@ import { classifyTencentCode, TENCENT_ERROR_TABLES } from '../../src/providers/t
  * one of the seven kinds.
  */
 const RUNS = 2_000;
-const KINDS = ['transient', 'conflict', 'not-found', 'invalid-request', 'auth', 'quota', 'throttled'];
+const KINDS = ['transient', 'conflict', 'not-found', 'invalid-request', 'auth', 'quota', 'arrears', 'blocked', 'throttled'];
 
 const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.object(), fc.array(fc.string()));
 const maybe = <T>(real: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: real as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: anything });
