@@ -124,7 +124,7 @@ export class Binder {
     if (usable) return { addressId: usable.id, adopted: true };
     const clientToken = replacements === 0 ? claim.metadata.uid : `${claim.metadata.uid}-${replacements}`;
     const result = await withFailureEvent(this.context, { pod, claim }, 'FailedAllocateEIP', () =>
-      this.context.provider.allocate({ clientToken, tags, allocation: claim.spec.allocation! }),
+      this.context.provider.allocate({ clientToken, tags, allocation: claim.spec.allocation!, owner: `${claim.metadata.namespace}/${claim.metadata.name}` }),
     );
     return { addressId: result.addressId, adopted: false };
   }

@@ -113,7 +113,7 @@ export class PoolReconciler {
     const recorded = sequence === issued ? pool : await this.patchStatus(pool, { allocations: sequence });
     const tags = { [CLUSTER_TAG]: context.settings.clusterId, [POOL_TAG]: pool.metadata.name };
     try {
-      const { addressId } = await context.provider.allocate({ clientToken: `${pool.metadata.uid}-${sequence}`, tags, allocation: this.allocationOf(recorded) });
+      const { addressId } = await context.provider.allocate({ clientToken: `${pool.metadata.uid}-${sequence}`, tags, allocation: this.allocationOf(recorded), owner: `EIPPool ${pool.metadata.name}` });
       this.allocatedUnseen.set(pool.metadata.name, (this.allocatedUnseen.get(pool.metadata.name) ?? new Set()).add(addressId));
       await this.patchStatus(recorded, { allocated: sequence });
       await this.announce(recorded, 'Normal', 'AllocatedEIP', `allocated ${addressId} for EIPPool ${pool.metadata.name}`);

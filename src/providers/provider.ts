@@ -44,6 +44,8 @@ export interface AllocateRequest {
   /** Tags written at creation; the provider adds them to whatever tags `parameters` carries. */
   tags: Record<string, string>;
   allocation: AllocationParams;
+  /** Whose address it is (`namespace/name` of the claim, `EIPPool NAME`), for a cloud that shows a name in its console. */
+  owner?: string;
 }
 
 export interface AllocateResult {

@@ -4,6 +4,7 @@ import { CloudError, MISSING_CREDENTIALS, MissingCredentialsError } from '../clo
 import type { CloudCallObserver } from '../cloud-call-observer.js';
 import { MeteredCalls } from '../metered-calls.js';
 import type { AddressTarget, AllocateRequest, AllocateResult, CloudAddress, Provider } from '../provider.js';
+import { addressNameOf } from './address-name.js';
 import { type TencentAddress, toCloudAddress } from './address-mapping.js';
 import { classifyTencentCode, tencentCodeConcernsIds, tencentCodeMeansTargetChanged } from './error-classification.js';
 import { createTagClient, createVpcClient, requireCredentials, type TagClient, type TencentClientOptions, type VpcClient } from './tencent-client.js';
@@ -70,6 +71,7 @@ export class TencentProvider implements Provider {
     const { Tags: userTags, ...rest } = request.allocation.parameters as { Tags?: { Key: string; Value: string }[] };
     const ourTags = Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value }));
     const response = await this.call<{ AddressSet?: string[] }>('AllocateAddresses', {
+      ...(request.owner ? { AddressName: addressNameOf(request.owner) } : {}),
       ...rest,
       AddressCount: 1,
       InternetServiceProvider: request.allocation.isp,

@@ -95,10 +95,19 @@ function validatedRequest(parameters: Record<string, unknown>): AllocationReques
     internetChargeType,
     bandwidth: bandwidthFor(parameters, internetChargeType),
     addressType: oneOf(parameters, 'AddressType', ADDRESS_TYPES, 'EIP'),
-    name: (parameters.AddressName as string | undefined) ?? '',
+    name: validatedName(parameters.AddressName as string | undefined),
     tags: validatedTags(parameters.Tags as TencentTag[] | undefined),
     vipCluster,
   };
+}
+
+/** cloud.tencent.com ModifyAddressAttribute: at most 128 characters, letters, Chinese characters, digits, "-" and "_". */
+function validatedName(name: string | undefined): string {
+  if (name === undefined) return '';
+  if (name.length > 128 || !/^[A-Za-z0-9\u4e00-\u9fa5_-]*$/.test(name)) {
+    throw commonErrors.invalidParameterValue(`The value \`${name}\` of \`AddressName\` must be at most 128 letters, Chinese characters, digits, "-" or "_".`);
+  }
+  return name;
 }
 
 function oneOf(parameters: Record<string, unknown>, name: string, allowed: string[], fallback: string): string {
