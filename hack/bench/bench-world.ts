@@ -90,7 +90,7 @@ export async function startBenchWorld(provider: BenchProvider, pods: number): Pr
   }
 }
 
-function kubeConfigAs(server: string, user: string): KubeConfig {
+export function kubeConfigAs(server: string, user: string): KubeConfig {
   const config = new KubeConfig();
   config.loadFromOptions({
     clusters: [{ name: 'local', server, skipTLSVerify: true }],

@@ -11,11 +11,13 @@ import { describeMachine, type Machine } from './machine.js';
 import { inBenchWorld, type WorldOptions } from './phase-context.js';
 import { runPoolScenario, type PoolScenarioResult } from './pool-scenario.js';
 import { runRestartPhase, type RestartResult } from './restart-phase.js';
+import { runScaleScenario, type ScaleOptions, type ScaleScenarioName, type ScaleScenarioResult } from './scale-scenario.js';
+import { isCloudScaleScenario, runCloudScaleScenario, type CloudScaleResult, type CloudScaleScenarioName } from './cloud-scale-scenario.js';
 
-export type BenchScenario = 'lifecycle' | 'pool';
-export const BENCH_SCENARIOS: BenchScenario[] = ['lifecycle', 'pool'];
+export type BenchScenario = 'lifecycle' | 'pool' | ScaleScenarioName | CloudScaleScenarioName;
+export const BENCH_SCENARIOS: BenchScenario[] = ['lifecycle', 'pool', 'memory', 'idle', 'restart', 'burst', 'latency'];
 
-export interface BenchOptions extends WorldOptions {
+export interface BenchOptions extends WorldOptions, ScaleOptions {
   /** Absent = lifecycle. */
   scenario?: BenchScenario;
 }
@@ -30,6 +32,8 @@ export interface BenchResult {
   restart?: RestartResult;
   churn?: ChurnResult;
   pool?: PoolScenarioResult;
+  scale?: ScaleScenarioResult;
+  cloudScale?: CloudScaleResult;
   /** Broken invariants and phases that did not finish; empty on success. */
   failures: string[];
 }
@@ -47,6 +51,8 @@ export async function runBenchmark(options: BenchOptions, progress: (line: strin
   };
   try {
     if (result.scenario === 'pool') result.pool = await runPoolScenario(options, progress);
+    else if (result.scenario === 'memory' || result.scenario === 'idle') result.scale = await runScaleScenario(result.scenario, options, progress);
+    else if (isCloudScaleScenario(result.scenario)) result.cloudScale = await runCloudScaleScenario(result.scenario, options, progress);
     else await inBenchWorld(options, progress, async (context) => {
       result.bind = await runBindPhase(context);
       result.restart = await runRestartPhase(context);
@@ -55,7 +61,7 @@ export async function runBenchmark(options: BenchOptions, progress: (line: strin
   } catch (error) {
     result.failures.push((error as Error).message);
   }
-  result.failures.push(...brokenInvariants(result));
+  result.failures.push(...brokenInvariants(result), ...(result.scale?.failures ?? []), ...(result.cloudScale?.failures ?? []));
   return result;
 }
 
