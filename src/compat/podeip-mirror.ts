@@ -130,9 +130,14 @@ export class PodEIPMirror {
   private async remove(podEip: PodEIP): Promise<void> {
     const key = keyOf(podEip.metadata);
     this.removing.add(key);
-    await this.parts.client.delete(podEip.metadata.namespace, podEip.metadata.name, podEip.metadata.uid ?? '');
-    this.podEips?.forget(key);
-    this.ours.delete(key);
+    try {
+      await this.parts.client.delete(podEip.metadata.namespace, podEip.metadata.name, podEip.metadata.uid ?? '');
+      this.podEips?.forget(key);
+      this.ours.delete(key);
+    } finally {
+      // A deletion the watch tells of later is no longer among ours: the mark must not outlive the call, or the next hand deletion of the name would be taken for podeip's own.
+      this.removing.delete(key);
+    }
   }
 
   /** Once per PodEIP and pod: on the claim, and on the pod the PodEIP should serve. */
