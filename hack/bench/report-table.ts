@@ -1,6 +1,9 @@
 /** The human-readable result: one section per phase, figures per claim where they are machine-independent. */
 import type { BenchResult } from './benchmark.js';
 import type { PoolScenarioResult } from './pool-scenario.js';
+import { scaleRows } from './scale-report.js';
+import { cloudScaleRows } from './cloud-scale-report.js';
+import { formatCounts, rows } from './table-rows.js';
 
 export function formatReport(result: BenchResult): string {
   const { machine, bind, restart, churn, pool } = result;
@@ -63,6 +66,8 @@ export function formatReport(result: BenchResult): string {
     );
   }
   if (pool) lines.push('', ...poolRows(pool, result.pods));
+  if (result.scale) lines.push('', ...scaleRows(result.scale));
+  if (result.cloudScale) lines.push('', ...cloudScaleRows(result.cloudScale));
   lines.push('', result.failures.length === 0 ? 'result: every invariant held' : `result: FAILED\n${result.failures.map((failure) => `  - ${failure}`).join('\n')}`);
   return lines.join('\n');
 }
@@ -91,16 +96,6 @@ function ratio(value: number | null): string {
   return value === null ? 'n/a (N fits in the bursts)' : `${value}×`;
 }
 
-function rows(pairs: string[][], indent = 2): string[] {
-  const width = Math.max(0, ...pairs.map(([label]) => label!.length));
-  return pairs.map(([label, value]) => `${' '.repeat(indent)}${label!.padEnd(width)}  ${value}`);
-}
-
 function rejectedRows(rejected: Record<string, Record<string, number>>): string[] {
   return Object.entries(rejected).map(([action, byCode]) => `    (${action} rejected: ${formatCounts(byCode)})`);
-}
-
-function formatCounts(counts: Record<string, number>): string {
-  const entries = Object.entries(counts);
-  return entries.length === 0 ? 'none' : entries.map(([key, count]) => `${key} ${count}`).join(', ');
 }
