@@ -63,8 +63,10 @@ export class Binder {
       current = acquired.claim;
     }
     const addressId = current.status!.addressId!;
+    const cached = this.context.addresses.isFresh(addressId);
     let address = await this.context.addresses.get(addressId);
-    if (address && TRANSITIONAL.has(address.state)) address = await this.context.addresses.refresh(addressId);
+    // A cached step in progress is read again; one get just read from the cloud is already current.
+    if (address && cached && TRANSITIONAL.has(address.state)) address = await this.context.addresses.refresh(addressId);
     if (!address) return this.addressLost(current, pod);
     if (TRANSITIONAL.has(address.state)) return this.poll(key);
     if (!pod.podIP) {
