@@ -97,8 +97,22 @@ export class PodEIPMirror {
       podEips.observe(await this.written(claim, content, existing));
     } catch (error) {
       // The CRD went away meanwhile; the presence check stops the mirroring.
-      if (httpStatusOf(error) !== 404) throw error;
+      if (httpStatusOf(error) === 404) return;
+      // Refused for good (a CRD stricter than podeip's): said on the claim, never holding the pod's outputs back.
+      if (httpStatusOf(error) === 422 || httpStatusOf(error) === 400) return this.warnRefused(claim, error);
+      throw error;
     }
+  }
+
+  /** Once per claim and refusal. */
+  private async warnRefused(claim: EIPClaim, error: unknown): Promise<void> {
+    const { namespace, name, uid } = claim.metadata;
+    const message = `could not write PodEIP ${namespace}/${name}: ${error instanceof Error ? error.message : String(error)}`;
+    const warning = `${uid}/${message}`;
+    if (this.warned.has(warning)) return;
+    this.warned.add(warning);
+    this.parts.logger.warn({ err: error, key: keyOf(claim.metadata) }, 'PodEIP write refused; the pod gets its outputs without it');
+    await this.parts.events.record({ apiVersion: `${GROUP}/${VERSION}`, kind: KIND, namespace, name, uid }, 'Warning', 'FailedWritePodEIP', message);
   }
 
   /** The PodEIP as it now is: created, or its spec and status brought in line (only what differs is written). */
