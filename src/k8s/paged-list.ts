@@ -5,7 +5,12 @@
  */
 import { ApiException, HttpMethod, IsomorphicFetchHttpLibrary, type KubeConfig, ServerConfiguration } from '@kubernetes/client-node';
 
-export const PAGE_SIZE = 500;
+/**
+ * Small enough that a page's parsed objects (200 pods of ~8 KB: ~1.6 MB of JSON, ~8 MB parsed) die in
+ * V8's young generation (16 MiB semi-spaces) instead of being promoted: with 500 per page the heap grew
+ * twice as much over a 50,000-pod list (66 vs 33 MiB measured in-process, docs/benchmarks.md).
+ */
+export const PAGE_SIZE = 200;
 
 /** Where a paged list delivers its items. */
 export interface PageSink {

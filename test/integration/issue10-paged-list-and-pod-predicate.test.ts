@@ -21,12 +21,12 @@ describe('paged pod lists and the pod predicate', () => {
     await world().startController();
   });
 
-  test('the first list of pods comes in pages of 500, each continuing the one before', async () => {
+  test('the first list of pods comes in pages of PAGE_SIZE, each continuing the one before', async () => {
     const lists = world()
       .controllerCalls()
       .filter((entry) => entry.verb === 'list' && entry.path === '/api/v1/pods')
       .map((entry) => new URLSearchParams(entry.query));
-    expect(lists.map((query) => query.get('limit'))).toEqual(['500', '500', '500']);
+    expect(lists.map((query) => query.get('limit'))).toEqual([String(PAGE_SIZE), String(PAGE_SIZE), String(PAGE_SIZE)]);
     expect(lists.map((query) => query.has('continue'))).toEqual([false, true, true]);
   });
 
