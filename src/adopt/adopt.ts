@@ -6,9 +6,11 @@
 import type { AnnotationDialect } from '../annotations/claim-request.js';
 import type { PodEIP } from '../compat/podeip-resource.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
+import { httpStatusOf } from '../k8s/kube-api.js';
+import { isCloudError } from '../providers/cloud-error.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { CloudAddress, Provider } from '../providers/provider.js';
-import { type ActionableRow, type PlanRow, planAdoption, planTable } from './adoption-plan.js';
+import { type ActionableRow, carriesClaimTags, type PlanRow, planAdoption, planTable } from './adoption-plan.js';
 import { type AdoptSource, addressIdsToRead, candidatesOf } from './adoption-sources.js';
 import { adoptedClaim, boundStatus, type NewClaim, ownedAddressTags } from './adopted-claim.js';
 
@@ -37,6 +39,8 @@ export interface AdoptionReport {
   adopted: number;
   tagged: number;
   skipped: number;
+  /** Rows a cloud or API server error stopped half-way: a rerun finishes them. */
+  failed: number;
 }
 
 export async function adopt(provider: Provider, cluster: AdoptionCluster, dialect: AnnotationDialect, options: AdoptOptions): Promise<AdoptionReport> {
@@ -45,16 +49,23 @@ export async function adopt(provider: Provider, cluster: AdoptionCluster, dialec
   const parse = (pod: PodView) => dialect.parse(pod);
   const rows = planAdoption(candidatesOf(options.source, { pods, addresses, podEips, parse }), { claims, clusterId: options.clusterId, parse });
   options.print(planTable(rows));
-  const report = { rows, adopted: 0, tagged: 0, skipped: rows.filter((row) => row.action === 'skip').length };
+  const report = { rows, adopted: 0, tagged: 0, skipped: rows.filter((row) => row.action === 'skip').length, failed: 0 };
   if (options.dryRun) {
     options.print('dry run: nothing changed');
     return report;
   }
   for (const row of rows) {
-    if (row.action === 'adopt') report.adopted += 1;
-    if (row.action === 'adopt' || row.action === 'tag') report.tagged += Number(await carryOut(row, provider, cluster, options));
+    if (row.action !== 'adopt' && row.action !== 'tag') continue;
+    try {
+      report.tagged += Number(await carryOut(row, provider, cluster, options));
+      if (row.action === 'adopt') report.adopted += 1;
+    } catch (error) {
+      report.failed += 1;
+      options.print(`failed ${row.namespace}/${row.name}: ${failureText(error)}; run podeip adopt again to finish it`);
+    }
   }
-  options.print(`adopted ${report.adopted}, tagged ${report.tagged}, skipped ${report.skipped}`);
+  const failed = report.failed > 0 ? `, failed ${report.failed}` : '';
+  options.print(`adopted ${report.adopted}, tagged ${report.tagged}, skipped ${report.skipped}${failed}`);
   return report;
 }
 
@@ -63,16 +74,36 @@ function readAddresses(provider: Provider, ids: string[] | undefined): Promise<C
   return ids.length === 0 ? Promise.resolve([]) : provider.describeByIds(ids);
 }
 
-/** Creates and records the claim (for `adopt`), then tags an owned address with it; resolves whether it tagged. */
+/**
+ * Creates the claim (for `adopt`), tags an owned address with it, then records it as Bound; resolves
+ * whether it tagged. Tagged before recorded: a controller started after a run that stopped in between
+ * finds the address by the claim's tag and takes it, rather than allocating another; a rerun resumes.
+ */
 async function carryOut(row: ActionableRow, provider: Provider, cluster: AdoptionCluster, options: AdoptOptions): Promise<boolean> {
-  let claim = row.claim;
-  if (!claim) {
-    const created = await cluster.createClaim(adoptedClaim(row, provider.name));
-    claim = await cluster.patchClaimStatus(created, boundStatus(row, created.metadata.generation, options.now()));
-  }
+  const claim = row.claim ?? (await cluster.createClaim(adoptedClaim(row, provider.name, options.source)));
+  const tagging = row.ownership === 'Owned' && !carriesClaimTags(row.address, claim, options.clusterId);
+  if (tagging) await provider.tagAddress(row.addressId, ownedAddressTags(claim, options.clusterId));
+  const recorded = claim.status?.addressId ? claim : await cluster.patchClaimStatus(claim, boundStatus(row, claim.metadata.generation, options.now()));
   // OKG and other readers keep reading the same PodEIP: podeip writes it from now on, as its own.
-  if (options.source === 'ack-extend') await cluster.handOverPodEip(claim);
-  if (row.ownership !== 'Owned') return false;
-  await provider.tagAddress(row.addressId, ownedAddressTags(claim, options.clusterId));
-  return true;
+  if (options.source === 'ack-extend') await cluster.handOverPodEip(recorded);
+  return tagging;
+}
+
+/** One line for what stopped a row: the cloud's code, or the API server's status and message. */
+function failureText(error: unknown): string {
+  if (isCloudError(error)) return error.summary();
+  const status = httpStatusOf(error);
+  if (status === undefined) return (error as Error).message.split('\n')[0]!;
+  const message = statusMessageOf((error as { body?: unknown }).body);
+  return `the API server answered ${status}${message ? `: ${message}` : ''}`;
+}
+
+/** The `message` of a Status body, when the body is one. */
+function statusMessageOf(body: unknown): string | undefined {
+  try {
+    const message = typeof body === 'string' ? (JSON.parse(body) as { message?: unknown }).message : undefined;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,13 @@ import type { ActionableRow } from './adoption-plan.js';
 
 export type NewClaim = Omit<EIPClaim, 'metadata'> & { metadata: Partial<EIPClaim['metadata']> };
 
-export function adoptedClaim(row: ActionableRow, provider: ProviderName): NewClaim {
+/**
+ * On a claim `podeip adopt` created (so that a rerun finishes a claim a stopped run left unrecorded)
+ * and on a PodEIP it took over from ack-extend: the source it came from.
+ */
+export const ADOPTED_FROM_ANNOTATION = 'podeip.io/adopted-from';
+
+export function adoptedClaim(row: ActionableRow, provider: ProviderName, source: string): NewClaim {
   const { request } = row;
   const spec: EIPClaimSpec = { provider, deletePolicy: request.deletePolicy };
   if (request.expireAfter) spec.expireAfter = request.expireAfter;
@@ -21,7 +27,7 @@ export function adoptedClaim(row: ActionableRow, provider: ProviderName): NewCla
   return {
     apiVersion: `${GROUP}/${VERSION}`,
     kind: KIND,
-    metadata: { name: row.name, namespace: row.namespace, finalizers: [FINALIZER] },
+    metadata: { name: row.name, namespace: row.namespace, finalizers: [FINALIZER], annotations: { [ADOPTED_FROM_ANNOTATION]: source } },
     spec,
   };
 }

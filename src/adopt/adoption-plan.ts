@@ -12,6 +12,7 @@ import { ordinalOf } from '../lifecycle/static-choice.js';
 import type { CloudAddress } from '../providers/provider.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { Candidate, Ownership } from './adoption-sources.js';
+import { ADOPTED_FROM_ANNOTATION } from './adopted-claim.js';
 
 export type AdoptAction = 'adopt' | 'tag' | 'none' | 'skip';
 
@@ -74,6 +75,7 @@ function planOne(candidate: Candidate, claim: EIPClaim | undefined, inputs: Plan
   if (request.kind === 'static' && !namesForPod(request, pod.name, address.id)) return skip(`the pod's annotations do not name ${address.id} for this pod`, ownership);
   const row = { ...common, addressId: address.id, ownership, pod, address, request };
   if (!claim) return { ...row, action: 'adopt' };
+  if (wasLeftUnrecorded(claim)) return { ...row, claim, action: 'adopt' };
   if (claim.status?.addressId !== address.id) return skip(`claim ${keyOf(claim.metadata)} already exists${claim.status?.addressId ? ` holding ${claim.status.addressId}` : ''}`, ownership);
   return { ...row, claim, action: ownership === 'Owned' && !carriesClaimTags(address, claim, inputs.clusterId) ? 'tag' : 'none' };
 }
@@ -93,6 +95,11 @@ function keeperOtherThan(claim: EIPClaim | undefined, address: CloudAddress, inp
   if (claimUid !== undefined && claimUid !== claim?.metadata.uid) return `address is tagged for claim UID ${claimUid}`;
   const pool = address.tags[POOL_TAG];
   return pool === undefined ? undefined : `address is tagged for EIPPool ${pool}`;
+}
+
+/** A claim an earlier `podeip adopt` created and stopped before recording as Bound. */
+function wasLeftUnrecorded(claim: EIPClaim): boolean {
+  return claim.metadata.annotations?.[ADOPTED_FROM_ANNOTATION] !== undefined && !claim.status?.addressId;
 }
 
 function describe(request: ClaimRequest): string {
@@ -121,5 +128,6 @@ export function planTable(rows: PlanRow[]): string {
 function actionText(row: PlanRow): string {
   if (row.action === 'skip') return `skip: ${row.reason}`;
   if (row.action === 'tag') return 'tag (claim exists)';
+  if (row.action === 'adopt' && row.claim) return 'adopt (resumed)';
   return row.action === 'none' ? 'none (adopted)' : 'adopt';
 }

@@ -5,7 +5,8 @@
  */
 import type { ClaimRequest } from '../annotations/claim-request.js';
 import type { PodEIP } from '../compat/podeip-resource.js';
-import { ADOPTED_FROM_ANNOTATION, EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER } from '../compat/podeip-resource.js';
+import { ADOPTED_FROM_ANNOTATION } from './adopted-claim.js';
+import { EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER } from '../compat/podeip-resource.js';
 import { keyOf } from '../k8s/eipclaim.js';
 import type { PodView } from '../k8s/pod-view.js';
 import type { CloudAddress, ProviderName } from '../providers/provider.js';

@@ -1,7 +1,8 @@
 /** The API server side of adoption: pods, EIPClaims and ack-extend's PodEIPs, in one namespace or all. */
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { PodEIPClient } from '../compat/podeip-client.js';
-import { ADOPTED_FROM_ANNOTATION, EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER, type PodEIP } from '../compat/podeip-resource.js';
+import { ADOPTED_FROM_ANNOTATION } from './adopted-claim.js';
+import { EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER, type PodEIP } from '../compat/podeip-resource.js';
 import { type EIPClaim, GROUP, KIND, VERSION } from '../k8s/eipclaim.js';
 import { httpStatusOf, KubeApi } from '../k8s/kube-api.js';
 import { trimPod, type PodView } from '../k8s/pod-view.js';

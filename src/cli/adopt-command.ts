@@ -51,14 +51,14 @@ export async function adoptCommand(argv: string[], output: Output = processOutpu
     const kubeConfig = await passStartupChecks(access);
     const provider = await cloudProviderFor(access);
     try {
-      await adopt(provider, new KubeAdoptionCluster(kubeConfig, text('namespace')), DIALECTS[access.provider], {
+      const report = await adopt(provider, new KubeAdoptionCluster(kubeConfig, text('namespace')), DIALECTS[access.provider], {
         source,
         clusterId: access.clusterId,
         dryRun: values.get('dry-run') === true,
         now: () => new Date(),
         print: (line) => output.stdout(`${line}\n`),
       });
-      return 0;
+      return report.failed > 0 ? 1 : 0;
     } finally {
       provider.close();
     }

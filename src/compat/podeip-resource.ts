@@ -16,8 +16,6 @@ export const PODEIP_CRD_NAME = `${PODEIP_PLURAL}.${PODEIP_GROUP}`;
 /** Which controller writes the object; podeip touches only objects whose value is {@link PODEIP_CONTROLLER}. */
 export const EIP_CONTROLLER_ANNOTATION = 'k8s.aliyun.com/eip-controller';
 export const PODEIP_CONTROLLER = 'podeip';
-/** On a PodEIP `podeip adopt` took over from ack-extend: the source it came from. */
-export const ADOPTED_FROM_ANNOTATION = 'podeip.io/adopted-from';
 
 export type PodEIPAllocType = 'Auto' | 'Static';
 export type PodEIPReleaseStrategy = 'Follow' | 'TTL' | 'Never';

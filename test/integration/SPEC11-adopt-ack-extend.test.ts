@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { ALIBABA_ROW as row } from '../providers/alibaba/alibaba-row.js';
 import { createAckExtendPodEip, seedOwnedBinding, seedStaticBinding } from '../support/adoption-fixtures.js';
-import { ADOPTED_FROM_ANNOTATION, EIP_CONTROLLER_ANNOTATION, PODEIP_GROUP, PODEIP_PLURAL, PODEIP_VERSION, type PodEIP } from '../../src/compat/podeip-resource.js';
+import { ADOPTED_FROM_ANNOTATION } from '../../src/adopt/adopted-claim.js';
+import { EIP_CONTROLLER_ANNOTATION, PODEIP_GROUP, PODEIP_PLURAL, PODEIP_VERSION, type PodEIP } from '../../src/compat/podeip-resource.js';
 import { eventually, type Harness, NAMESPACE } from './harness.js';
 import { describeAdoption, type SeededBinding } from './adoption-scenario.js';
 
