@@ -6,6 +6,7 @@
 import type { AnnotationDialect } from '../annotations/claim-request.js';
 import type { PodEIP } from '../compat/podeip-resource.js';
 import type { EIPClaim } from '../k8s/eipclaim.js';
+import type { EIPPool } from '../k8s/eippool.js';
 import { httpStatusOf } from '../k8s/kube-api.js';
 import { isCloudError } from '../providers/cloud-error.js';
 import type { PodView } from '../k8s/pod-view.js';
@@ -18,6 +19,7 @@ import { adoptedClaim, boundStatus, type NewClaim, ownedAddressTags } from './ad
 export interface AdoptionCluster {
   pods(): Promise<PodView[]>;
   claims(): Promise<EIPClaim[]>;
+  pools(): Promise<EIPPool[]>;
   /** ack-extend's PodEIPs; [] when their CRD is not installed. */
   podEips(): Promise<PodEIP[]>;
   createClaim(claim: NewClaim): Promise<EIPClaim>;
@@ -44,10 +46,10 @@ export interface AdoptionReport {
 }
 
 export async function adopt(provider: Provider, cluster: AdoptionCluster, dialect: AnnotationDialect, options: AdoptOptions): Promise<AdoptionReport> {
-  const [pods, claims, podEips] = await Promise.all([cluster.pods(), cluster.claims(), options.source === 'ack-extend' ? cluster.podEips() : []]);
+  const [pods, claims, pools, podEips] = await Promise.all([cluster.pods(), cluster.claims(), cluster.pools(), options.source === 'ack-extend' ? cluster.podEips() : []]);
   const addresses = await readAddresses(provider, addressIdsToRead(options.source, podEips));
   const parse = (pod: PodView) => dialect.parse(pod);
-  const rows = planAdoption(candidatesOf(options.source, { pods, addresses, podEips, parse }), { claims, clusterId: options.clusterId, parse });
+  const rows = planAdoption(candidatesOf(options.source, { pods, addresses, podEips, parse }), { claims, pools, clusterId: options.clusterId, parse });
   options.print(planTable(rows));
   const report = { rows, adopted: 0, tagged: 0, skipped: rows.filter((row) => row.action === 'skip').length, failed: 0 };
   if (options.dryRun) {

@@ -6,7 +6,7 @@
  */
 import type { ClaimRequest, StaticAddressRequest, ValidRequest } from '../annotations/claim-request.js';
 import { type EIPClaim, keyOf } from '../k8s/eipclaim.js';
-import { POOL_TAG } from '../k8s/eippool.js';
+import { type EIPPool, POOL_TAG } from '../k8s/eippool.js';
 import { CLAIM_UID_TAG, CLUSTER_TAG } from '../lifecycle/address-book.js';
 import { ordinalOf } from '../lifecycle/static-choice.js';
 import type { CloudAddress } from '../providers/provider.js';
@@ -46,6 +46,8 @@ type OwnedOrStatic = Extract<ValidRequest, { kind: 'owned' | 'static' }>;
 
 export interface PlanInputs {
   claims: EIPClaim[];
+  /** Every EIPPool: an address one lists is that pool's to lend. */
+  pools: EIPPool[];
   clusterId: string;
   parse(pod: PodView): ClaimRequest;
 }
@@ -82,7 +84,7 @@ function planOne(candidate: Candidate, claim: EIPClaim | undefined, inputs: Plan
 
 /**
  * Why the address is already kept for someone other than this pod's claim: another cluster's tag,
- * another claim recording or naming it, another claim's UID tag, or a pool's tag. Adopting it would
+ * another claim recording or naming it, a pool listing it, another claim's UID tag, or a pool's tag. Adopting it would
  * retag it (stealing it) or let two claims decide its fate.
  */
 function keeperOtherThan(claim: EIPClaim | undefined, address: CloudAddress, inputs: PlanInputs): string | undefined {
@@ -90,6 +92,8 @@ function keeperOtherThan(claim: EIPClaim | undefined, address: CloudAddress, inp
   if (cluster !== undefined && cluster !== inputs.clusterId) return `address is tagged for cluster ${cluster}`;
   const holder = inputs.claims.find((other) => other !== claim && (other.status?.addressId === address.id || other.spec?.addressId === address.id));
   if (holder) return `address is held by claim ${keyOf(holder.metadata)}`;
+  const lender = inputs.pools.find((pool) => pool.spec.addresses?.includes(address.id));
+  if (lender) return `address is listed by EIPPool ${lender.metadata.name}`;
   if (cluster === undefined) return undefined;
   const claimUid = address.tags[CLAIM_UID_TAG];
   if (claimUid !== undefined && claimUid !== claim?.metadata.uid) return `address is tagged for claim UID ${claimUid}`;

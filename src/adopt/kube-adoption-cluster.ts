@@ -5,6 +5,7 @@ import { ADOPTED_FROM_ANNOTATION } from './adopted-claim.js';
 import { EIP_CONTROLLER_ANNOTATION, PODEIP_CONTROLLER, type PodEIP } from '../compat/podeip-resource.js';
 import { type EIPClaim, GROUP, KIND, VERSION } from '../k8s/eipclaim.js';
 import { httpStatusOf, KubeApi } from '../k8s/kube-api.js';
+import type { EIPPool } from '../k8s/eippool.js';
 import { trimPod, type PodView } from '../k8s/pod-view.js';
 import type { AdoptionCluster } from './adopt.js';
 import type { NewClaim } from './adopted-claim.js';
@@ -27,6 +28,10 @@ export class KubeAdoptionCluster implements AdoptionCluster {
 
   async claims(): Promise<EIPClaim[]> {
     return (await this.api.listClaims()).items as EIPClaim[];
+  }
+
+  async pools(): Promise<EIPPool[]> {
+    return (await this.api.listPools()).items as EIPPool[];
   }
 
   /** Without the PodEIP CRD there is nothing of ack-extend's to adopt. */

@@ -33,7 +33,7 @@ function claim(name: string, addressId?: string): EIPClaim {
 }
 
 function actionOf(one: Candidate, claims: EIPClaim[] = []): string {
-  const [row] = planAdoption([one], { claims, clusterId: 'c1', parse: (view) => tencentDialect.parse(view) }) as [PlanRow];
+  const [row] = planAdoption([one], { claims, pools: [], clusterId: 'c1', parse: (view) => tencentDialect.parse(view) }) as [PlanRow];
   return row.action === 'skip' ? `skip: ${row.reason}` : `${row.action} ${row.ownership}`;
 }
 
@@ -70,6 +70,7 @@ describe('SPEC §11 adoption plan', () => {
   it('prints one aligned row per binding, sorted by pod', () => {
     const rows = planAdoption([candidate(pod('relay-1', STATS), address('eip-bbbbbbbb')), candidate(pod('game', OWNED, { phase: 'Failed' }), undefined)], {
       claims: [],
+      pools: [],
       clusterId: 'c1',
       parse: (view) => tencentDialect.parse(view),
     });

@@ -3,6 +3,7 @@ import { planAdoption, type PlanRow } from '../../../src/adopt/adoption-plan.js'
 import type { Candidate } from '../../../src/adopt/adoption-sources.js';
 import { tencentDialect } from '../../../src/annotations/tencent.js';
 import type { EIPClaim } from '../../../src/k8s/eipclaim.js';
+import type { EIPPool } from '../../../src/k8s/eippool.js';
 import type { PodView } from '../../../src/k8s/pod-view.js';
 import type { CloudAddress } from '../../../src/providers/provider.js';
 
@@ -31,13 +32,18 @@ function claim(name: string, status: EIPClaim['status'], spec: Partial<EIPClaim[
   };
 }
 
-function actionOf(found: CloudAddress, claims: EIPClaim[] = []): string {
+function actionOf(found: CloudAddress, claims: EIPClaim[] = [], pools: EIPPool[] = []): string {
   const one: Candidate = { namespace: 'default', name: 'game', pod: pod('game'), addressId: found.id, address: found };
-  const [row] = planAdoption([one], { claims, clusterId: 'c1', parse: (view) => tencentDialect.parse(view) }) as [PlanRow];
+  const [row] = planAdoption([one], { claims, pools, clusterId: 'c1', parse: (view) => tencentDialect.parse(view) }) as [PlanRow];
   return row.action === 'skip' ? `skip: ${row.reason}` : `${row.action} ${row.ownership}`;
 }
 
 describe('SPEC §11 adopt never takes an address podeip already keeps for someone else', () => {
+  it('an address an EIPPool lists is skipped: it is the pool\'s to lend, and an Owned claim would release it', () => {
+    const lender: EIPPool = { apiVersion: 'podeip.io/v1alpha1', kind: 'EIPPool', metadata: { name: 'game-eu', uid: 'p1', resourceVersion: '1' }, spec: { namespaceSelector: {}, addresses: ['eip-cccccccc'] } };
+    expect(actionOf(address({}), [], [lender])).toBe('skip: address is listed by EIPPool game-eu');
+  });
+
   it('an address tagged for another cluster is skipped, not retagged', () => {
     expect(actionOf(address({ 'podeip.io/cluster': 'c2', 'podeip.io/claim-uid': 'claim-x' }))).toBe('skip: address is tagged for cluster c2');
   });
