@@ -149,10 +149,12 @@ export class Informer<T> {
     const { items = [], resourceVersion } = await this.source.list({ add, restart: () => listed.clear() });
     add(items);
     if (this.stopped) return;
-    for (const [key, object] of listed) this.merge(key, object);
+    // A list older than what was seen: the store went back in time (an etcd restore); what it lists now is the truth.
+    const rolledBack = isOlder(resourceVersion, this.resourceVersion);
+    for (const [key, object] of listed) this.merge(key, object, rolledBack);
     // An unlisted object newer than the list was observed (created) after the list was taken.
     for (const [key, cached] of [...this.cache]) {
-      if (!listed.has(key) && !isOlder(resourceVersion, this.source.resourceVersionOf(cached))) {
+      if (!listed.has(key) && (rolledBack || !isOlder(resourceVersion, this.source.resourceVersionOf(cached)))) {
         this.cache.delete(key);
         this.options.onChange(key);
       }
@@ -162,10 +164,11 @@ export class Informer<T> {
     this.openWatch();
   }
 
-  /** A listed object not newer than the cached one (podeip's own write, observed after the list was taken) is stale. */
-  private merge(key: string, listed: T): void {
+  /** A listed object not newer than the cached one (podeip's own write, observed after the list was taken) is stale, unless the store was rolled back. */
+  private merge(key: string, listed: T, rolledBack: boolean): void {
     const cached = this.cache.get(key);
-    if (cached && !isNewer(this.source.resourceVersionOf(listed), this.source.resourceVersionOf(cached))) return;
+    const listedVersion = this.source.resourceVersionOf(listed);
+    if (cached && (rolledBack ? listedVersion === this.source.resourceVersionOf(cached) : !isNewer(listedVersion, this.source.resourceVersionOf(cached)))) return;
     this.cache.set(key, listed);
     this.options.onChange(key);
   }

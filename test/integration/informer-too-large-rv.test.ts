@@ -3,7 +3,8 @@
  * informer's resourceVersion is ahead of the store and its watch ends with "Too large resource
  * version" (504 Timeout, cause ResourceVersionTooLarge). As client-go's reflector does, the informer
  * relists at once instead of re-watching from a version the server cannot serve, and without waiting
- * for its watchdog (10 minutes here).
+ * for its watchdog (10 minutes here); and as the restored store is older than what it cached, the
+ * relist replaces the cache rather than keeping objects that no longer exist.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import pino from 'pino';
@@ -38,6 +39,8 @@ test('an informer whose resourceVersion is ahead of a restored store relists at 
     await local.core.createNamespacedPod({ namespace: 'default', body: pod('restored') });
     // The server waits 3 s for the version before it answers; the watchdog would take 10 minutes.
     await eventually('the informer relisted the restored state', () => informer.get('default/restored'), 15_000);
+    // The pods created after the backup no longer exist: the relist of an older store replaces the cache.
+    expect(['lost-1', 'lost-2', 'lost-3'].map((name) => informer.get(`default/${name}`))).toEqual([undefined, undefined, undefined]);
   } finally {
     informer.stop();
   }
