@@ -86,7 +86,7 @@ export class Binder {
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () =>
       this.context.addresses.changing(addressId, () => this.context.provider.associate(addressId, target)),
     );
-    return this.pollNewStep(key);
+    return this.poll(key);
   }
 
   /** A pod of the claim's name exists again: the expiry stops at once (R5), not once the pod is bound, and restarts when it goes. */
@@ -204,7 +204,7 @@ export class Binder {
       this.context.addresses.changing(address.id, () => this.context.provider.disassociate(address.id, address.target)),
     );
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
-    return this.pollNewStep(key);
+    return this.poll(key);
   }
 
   private async finish(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
@@ -438,11 +438,5 @@ export class Binder {
 
   private poll(key: string): ReconcileResult {
     return { requeueAfterMs: this.polls.next(key) };
-  }
-
-  /** A write began another asynchronous step: its looks start over at the early one, not where the previous step's left off. */
-  private pollNewStep(key: string): ReconcileResult {
-    this.polls.settled(key);
-    return this.poll(key);
   }
 }
