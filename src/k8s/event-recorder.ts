@@ -35,6 +35,8 @@ interface Written {
 
 export class EventRecorder {
   private readonly written = new Map<string, Promise<Written | undefined>>();
+  private lastNamedMs = 0;
+  private namedThisMs = 0;
   private readonly spam: EventSpamFilter;
 
   constructor(
@@ -57,6 +59,14 @@ export class EventRecorder {
     await next;
   }
 
+  /** How many events this recorder already named in `now`'s millisecond. */
+  private sequenceWithin(now: Date): number {
+    const ms = now.getTime();
+    this.namedThisMs = ms === this.lastNamedMs ? this.namedThisMs + 1 : 0;
+    this.lastNamedMs = ms;
+    return this.namedThisMs;
+  }
+
   private async write(target: EventTarget, type: EventType, reason: string, message: string, written: Written | undefined): Promise<Written | undefined> {
     const now = this.clock.now();
     try {
@@ -65,7 +75,7 @@ export class EventRecorder {
         await this.api.patchEvent(eventNamespaceOf(target), written.name, { count, message, lastTimestamp: now.toISOString() });
         return { name: written.name, count };
       }
-      const name = `${target.name}.${randomBytes(8).toString('hex')}`;
+      const name = eventNameFor(target, now, this.sequenceWithin(now));
       await this.api.createEvent(eventNamespaceOf(target), {
         metadata: { name, namespace: eventNamespaceOf(target) },
         involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, ...(target.namespace ? { namespace: target.namespace } : {}), uid: target.uid },
@@ -85,4 +95,15 @@ export class EventRecorder {
       return undefined;
     }
   }
+}
+
+/**
+ * As client-go names events (`<object>.<UnixNano in hex>`), so that listing them, in key order, lists
+ * them in the order they happened: kubectl describe keeps that order for events of the same second
+ * (times are stored to the second). Random digits after the time keep two replicas' names apart.
+ */
+function eventNameFor(target: EventTarget, now: Date, sequence: number): string {
+  // Events of one millisecond are ordered by this recorder's count of them.
+  const nanoseconds = (BigInt(now.getTime()) * 1_000_000n + BigInt(sequence)).toString(16).padStart(16, '0');
+  return `${target.name}.${nanoseconds}${randomBytes(3).toString('hex')}`;
 }
