@@ -16,6 +16,6 @@ test('polls grow by the policy factor up to its cap, per key, and start over onc
   expect(polls.next('a')).toBe(50);
 });
 
-test('refusals hold their key: 5 min for a request the cloud will not take or the caller may not make, 1 min without quota, never for throttling', () => {
-  expect(DEFAULT_RETRY_POLICY.refusalHoldsMs).toEqual({ 'invalid-request': 300_000, auth: 300_000, quota: 60_000 });
+test('refusals hold their key: 5 min for a request the cloud will not take or the caller may not make, 1 min without quota or with the account in arrears or the address blocked, never for throttling', () => {
+  expect(DEFAULT_RETRY_POLICY.refusalHoldsMs).toEqual({ 'invalid-request': 300_000, auth: 300_000, quota: 60_000, arrears: 60_000, blocked: 60_000 });
 });
