@@ -39,36 +39,27 @@ function isDeletingWith(object: KubeObject, finalizer: string): boolean {
   return Boolean(object.metadata.deletionTimestamp) && (object.metadata.finalizers ?? []).includes(finalizer);
 }
 
-export class GarbageCollector {
+export class GarbageCollector extends StoreFollower {
   private readonly live = new Map<string, ObjectRef>();
   private readonly dependents = new Map<string, Map<string, DependentRef>>();
   private readonly owners = new Map<string, string[]>();
-  private readonly follower: StoreFollower;
 
   constructor(private readonly service: ObjectService) {
-    this.follower = new StoreFollower(service.store, (event) => this.observe(event));
+    super(service.store);
   }
 
-  start(): void {
-    this.follower.start();
-  }
-
-  stop(): void {
-    this.follower.stop();
-  }
-
-  private observe(event: StoredEvent): void {
+  protected observe(event: StoredEvent): void {
     const uid: string = event.object.metadata.uid;
     this.index(uid, event.type === 'DELETED' ? [] : ownerReferencesOf(event.object), refOf(event));
     if (event.type === 'DELETED') {
       this.live.delete(uid);
-      if (this.dependents.has(uid)) this.schedule(() => this.deleteDependentsOf(uid));
-      for (const ownerUid of ownerUidsOf(event.object)) this.schedule(() => this.continueForeground(ownerUid));
+      if (this.dependents.has(uid)) this.afterWrite(() => this.deleteDependentsOf(uid));
+      for (const ownerUid of ownerUidsOf(event.object)) this.afterWrite(() => this.continueForeground(ownerUid));
       return;
     }
     this.live.set(uid, refOf(event));
-    if (isDeletingWith(event.object, ORPHAN_FINALIZER)) this.schedule(() => this.orphanDependentsOf(uid));
-    if (isDeletingWith(event.object, FOREGROUND_FINALIZER)) this.schedule(() => this.continueForeground(uid));
+    if (isDeletingWith(event.object, ORPHAN_FINALIZER)) this.afterWrite(() => this.orphanDependentsOf(uid));
+    if (isDeletingWith(event.object, FOREGROUND_FINALIZER)) this.afterWrite(() => this.continueForeground(uid));
   }
 
   private index(uid: string, ownerReferences: KubeObject[], ref: ObjectRef): void {
@@ -84,10 +75,6 @@ export class GarbageCollector {
       dependents.set(uid, { ...ref, blocking: reference.blockOwnerDeletion === true });
       this.dependents.set(reference.uid, dependents);
     }
-  }
-
-  private schedule(task: () => void): void {
-    this.follower.schedule(task);
   }
 
   private typeOf(resource: string): ResourceType | undefined {

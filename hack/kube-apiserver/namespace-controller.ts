@@ -12,24 +12,15 @@ import { StoreFollower } from './store-follower.js';
 const NAMESPACES = '/namespaces';
 const KUBERNETES_FINALIZER = 'kubernetes';
 
-export class NamespaceController {
+export class NamespaceController extends StoreFollower {
   private readonly pending = new Set<string>();
-  private readonly follower: StoreFollower;
 
   constructor(private readonly service: ObjectService) {
-    this.follower = new StoreFollower(service.store, (event) => this.observe(event));
-  }
-
-  start(): void {
-    this.follower.start();
-  }
-
-  stop(): void {
-    this.follower.stop();
+    super(service.store);
   }
 
   /** A terminating namespace, or a change to anything inside one, sends the controller back to it. */
-  private observe(event: StoredEvent): void {
+  protected observe(event: StoredEvent): void {
     const namespace = event.resource === NAMESPACES ? event.object.metadata.name : event.object.metadata.namespace;
     if (namespace && this.terminating(namespace)) this.schedule(namespace);
   }
@@ -43,7 +34,7 @@ export class NamespaceController {
   private schedule(namespace: string): void {
     if (this.pending.has(namespace)) return;
     this.pending.add(namespace);
-    this.follower.schedule(() => {
+    this.afterWrite(() => {
       this.pending.delete(namespace);
       this.sweep(namespace);
     });

@@ -4,18 +4,15 @@
  */
 import type { ObjectStore, StoredEvent } from './object-store.js';
 
-export class StoreFollower {
+export abstract class StoreFollower {
   private readonly tasks: Array<() => void> = [];
   private scheduled: NodeJS.Immediate | undefined;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(
-    private readonly store: ObjectStore,
-    private readonly observe: (event: StoredEvent) => void,
-  ) {}
+  constructor(private readonly store: ObjectStore) {}
 
   start(): void {
-    this.unsubscribe = this.store.subscribe(this.observe);
+    this.unsubscribe = this.store.subscribe((event) => this.observe(event));
   }
 
   stop(): void {
@@ -23,7 +20,10 @@ export class StoreFollower {
     if (this.scheduled) clearImmediate(this.scheduled);
   }
 
-  schedule(task: () => void): void {
+  protected abstract observe(event: StoredEvent): void;
+
+  /** Runs the task once the write being observed has finished. */
+  protected afterWrite(task: () => void): void {
     this.tasks.push(task);
     this.scheduled ??= setImmediate(() => this.runTasks());
   }
