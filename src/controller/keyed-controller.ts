@@ -14,6 +14,8 @@ import { splitKey } from '../k8s/eipclaim.js';
 
 export interface ReconcileResult {
   requeueAfterMs?: number;
+  /** With requeueAfterMs: a read to make when the delay is over, off the workers; the key runs again once it answered. */
+  lookFirst?: () => Promise<unknown>;
 }
 
 export type Reconciler = (key: string, logger: Logger) => Promise<ReconcileResult>;
@@ -73,7 +75,7 @@ export class KeyedController {
       const outcome = await this.reconciler(key, logger);
       if (outcome.requeueAfterMs !== undefined) {
         this.queue.forget(key);
-        this.queue.addAfter(key, outcome.requeueAfterMs);
+        this.queue.addAfter(key, outcome.requeueAfterMs, outcome.lookFirst);
         result = 'requeue_after';
       } else {
         this.queue.forget(key);

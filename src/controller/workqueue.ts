@@ -67,18 +67,24 @@ export class WorkQueue {
     this.enqueue(key, 'due');
   }
 
-  /** Adds the key after `delayMs` (at once as a follow-up when 0); an earlier pending delayed add of the same key wins. */
-  addAfter(key: string, delayMs: number): void {
+  /**
+   * Adds the key after `delayMs` (at once as a follow-up when 0); an earlier pending delayed add of the
+   * same key wins. A `look` (a read of what the key waits for) runs when the delay is over and the key
+   * is added once it has answered: a wait for the cloud's rate limit or reply holds no worker.
+   */
+  addAfter(key: string, delayMs: number, look?: () => Promise<unknown>): void {
     if (this.shuttingDown) return;
-    if (delayMs <= 0) return this.enqueue(key, 'followUp');
+    if (delayMs <= 0 && !look) return this.enqueue(key, 'followUp');
     const at = Date.now() + delayMs;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
     if (existing) clearTimeout(existing.timer);
     const timer = setTimeout(() => {
       this.delayed.delete(key);
-      this.enqueue(key, 'due');
-    }, Math.min(delayMs, 2 ** 31 - 1));
+      if (!look) return this.enqueue(key, 'due');
+      // A failed look is the reconcile's to meet and report; the queue only waits for it.
+      void look().catch(() => undefined).then(() => this.enqueue(key, 'due'));
+    }, Math.min(Math.max(delayMs, 0), 2 ** 31 - 1));
     this.delayed.set(key, { timer, at });
   }
 

@@ -47,12 +47,6 @@ export class AddressBook {
     return this.fetch(addressId);
   }
 
-  /** Whether `get` would answer from the cache without reading the cloud. */
-  isFresh(addressId: string): boolean {
-    const entry = this.entries.get(addressId);
-    return entry !== undefined && !entry.stale;
-  }
-
   /** The last thing known about an address, however old; never reads the cloud. */
   known(addressId: string): CloudAddress | undefined {
     return this.entries.get(addressId)?.address;

@@ -63,12 +63,9 @@ export class Binder {
       current = acquired.claim;
     }
     const addressId = current.status!.addressId!;
-    const cached = this.context.addresses.isFresh(addressId);
-    let address = await this.context.addresses.get(addressId);
-    // A cached step in progress is read again; one get just read from the cloud is already current.
-    if (address && cached && TRANSITIONAL.has(address.state)) address = await this.context.addresses.refresh(addressId);
+    const address = await this.context.addresses.get(addressId);
     if (!address) return this.addressLost(current, pod);
-    if (TRANSITIONAL.has(address.state)) return this.poll(key);
+    if (TRANSITIONAL.has(address.state)) return this.look(key, addressId);
     if (!pod.podIP) {
       await this.writer.updateStatus(current, { publicIP: address.publicIp || null }, []);
       return {};
@@ -86,7 +83,7 @@ export class Binder {
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () =>
       this.context.addresses.changing(addressId, () => this.context.provider.associate(addressId, target)),
     );
-    return this.poll(key);
+    return this.look(key, addressId);
   }
 
   /** A pod of the claim's name exists again: the expiry stops at once (R5), not once the pod is bound, and restarts when it goes. */
@@ -190,7 +187,7 @@ export class Binder {
 
   /** The address points somewhere else (the pod moved, or it was re-bound behind podeip's back). */
   private async freeFromElsewhere(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
-    if (address.state === 'Releasing') return this.poll(key);
+    if (address.state === 'Releasing') return this.look(key, address.id);
     if (!ownershipOf(claim).boundByPodeip(claim, address) && !this.context.settings.allowAddressTakeover) {
       const where = address.target ? `${address.target.networkInterfaceId}/${address.target.privateIp}` : address.boundToOther ?? 'another resource';
       const message = `static address ${address.id} is bound to ${where}, which podeip did not bind; not taking it over`;
@@ -204,7 +201,7 @@ export class Binder {
       this.context.addresses.changing(address.id, () => this.context.provider.disassociate(address.id, address.target)),
     );
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
-    return this.poll(key);
+    return this.look(key, address.id);
   }
 
   private async finish(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
@@ -438,5 +435,13 @@ export class Binder {
 
   private poll(key: string): ReconcileResult {
     return { requeueAfterMs: this.polls.next(key) };
+  }
+
+  /**
+   * A step in progress on the address: the next look reads it off the workers and the claim runs again
+   * with the answer cached, so in a burst a look waiting for the describe rate limit holds no worker.
+   */
+  private look(key: string, addressId: string): ReconcileResult {
+    return { ...this.poll(key), lookFirst: () => this.context.addresses.refresh(addressId) };
   }
 }

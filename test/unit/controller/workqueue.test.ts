@@ -144,6 +144,39 @@ describe('WorkQueue', () => {
     expect(runs).toEqual(['claim', 'claim', 'other-1', 'other-2']);
   });
 
+  test('a delayed add with a look holds no worker while the look waits, and runs the key once it has answered', async () => {
+    const runs: string[] = [];
+    const look = deferred();
+    const otherRan = deferred();
+    const lookedRan = deferred();
+    const queue = new WorkQueue(async (key) => {
+      runs.push(key);
+      if (key === 'other') otherRan.resolve();
+      if (key === 'looking') lookedRan.resolve();
+    }, { concurrency: 1 });
+    const lookStarted = deferred();
+    queue.addAfter('looking', 0, () => {
+      lookStarted.resolve();
+      return look.promise;
+    });
+    await lookStarted.promise;
+    queue.add('other');
+    await otherRan.promise;
+    expect(runs).toEqual(['other']);
+    look.resolve();
+    await lookedRan.promise;
+    await queue.shutDown(100);
+    expect(runs).toEqual(['other', 'looking']);
+  });
+
+  test('a look that fails still runs its key, whose reconcile meets the failure', async () => {
+    const ran = deferred();
+    const queue = new WorkQueue(async () => ran.resolve(), { concurrency: 1 });
+    queue.addAfter('looking', 1, () => Promise.reject(new Error('throttled')));
+    await ran.promise;
+    await queue.shutDown(100);
+  });
+
   test('shutDown drops waiting work, finishes work in flight and refuses new adds', async () => {
     const runs: string[] = [];
     const release = deferred();
