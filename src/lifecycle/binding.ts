@@ -83,7 +83,7 @@ export class Binder {
     await withFailureEvent(this.context, { ...subjects, claim: current }, 'FailedAssociateEIP', () =>
       this.context.addresses.changing(addressId, () => this.context.provider.associate(addressId, target)),
     );
-    return this.look(key, addressId);
+    return this.lookAtNewStep(key, addressId);
   }
 
   /** A pod of the claim's name exists again: the expiry stops at once (R5), not once the pod is bound, and restarts when it goes. */
@@ -201,7 +201,7 @@ export class Binder {
       this.context.addresses.changing(address.id, () => this.context.provider.disassociate(address.id, address.target)),
     );
     await announce(this.context, { pod, claim }, 'Normal', 'DisassociatedEIP', `unbound ${address.id} from ${from} to bind it to ${pod.podIP}`);
-    return this.look(key, address.id);
+    return this.lookAtNewStep(key, address.id);
   }
 
   private async finish(key: string, claim: EIPClaim, pod: PodView, address: CloudAddress): Promise<ReconcileResult> {
@@ -443,5 +443,11 @@ export class Binder {
    */
   private look(key: string, addressId: string): ReconcileResult {
     return { ...this.poll(key), lookFirst: () => this.context.addresses.refresh(addressId) };
+  }
+
+  /** A write began another asynchronous step: its looks start over, timed from this write, not where the previous step's left off. */
+  private lookAtNewStep(key: string, addressId: string): ReconcileResult {
+    this.polls.settled(key);
+    return this.look(key, addressId);
   }
 }

@@ -34,7 +34,7 @@ export class ClaimReconciler {
 
   constructor(private readonly context: LifecycleContext) {
     this.writer = new ClaimWriter(context);
-    this.polls = new PollDelays(context.settings.retry.polls);
+    this.polls = new PollDelays(context.settings.retry.polls, context.provider.expectedStep);
     this.binder = new Binder(context, this.writer, this.polls, this.creationTimes);
     this.retention = new Retention(context, this.writer, this.polls);
     this.finalizer = new Finalizer(context, this.writer, this.polls);

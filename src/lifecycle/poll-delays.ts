@@ -1,8 +1,10 @@
 /**
  * Waiting for the cloud to finish an asynchronous step: per key, an early look, then the policy's
- * first wait growing by its factor up to its cap.
+ * first wait growing by its factor up to its cap; or, for a cloud that declares when its steps
+ * usually end, looks close together within that window and growing waits after it.
  */
 import type { RetryPolicy } from '../controller/retry-policy.js';
+import type { StepWindow } from '../providers/provider.js';
 
 /**
  * The early look: the emulators and many real steps finish within tens of milliseconds, and waiting
@@ -11,14 +13,43 @@ import type { RetryPolicy } from '../controller/retry-policy.js';
  */
 export const EARLY_LOOK_MS = 100;
 
-export class PollDelays {
-  private readonly attempts = new Map<string, number>();
+/**
+ * Looks within a declared window come this far apart. A step ending at a random moment of 1–3 s is
+ * then seen 250 ms late on average instead of 761 ms, for 4.5 looks instead of 4.2: about the call
+ * budget of the growing waits (issue 10). 250 ms apart would halve the lag for 6.5 looks.
+ */
+export const WINDOW_LOOK_SPACING_MS = 500;
 
-  constructor(private readonly policy: RetryPolicy['polls']) {}
+interface Looks {
+  attempt: number;
+  /** Since the step began: the sum of the waits given so far. */
+  elapsedMs: number;
+}
+
+export class PollDelays {
+  private readonly looks = new Map<string, Looks>();
+  private readonly window: StepWindow | undefined;
+
+  constructor(
+    private readonly policy: RetryPolicy['polls'],
+    expected?: StepWindow,
+  ) {
+    // A first wait at or under the early look (podeip run --poll-interval 10) asks for quick looks throughout.
+    this.window = policy.firstMs > EARLY_LOOK_MS ? expected : undefined;
+  }
 
   next(key: string): number {
-    const attempt = this.attempts.get(key) ?? 0;
-    this.attempts.set(key, attempt + 1);
+    const looks = this.looks.get(key) ?? { attempt: 0, elapsedMs: 0 };
+    const wait = this.window && looks.attempt > 0 ? this.waitAround(this.window, looks.elapsedMs) : this.policyWait(looks.attempt);
+    this.looks.set(key, { attempt: looks.attempt + 1, elapsedMs: looks.elapsedMs + wait });
+    return wait;
+  }
+
+  settled(key: string): void {
+    this.looks.delete(key);
+  }
+
+  private policyWait(attempt: number): number {
     const { firstMs, maxMs, growth } = this.policy;
     if (firstMs <= EARLY_LOOK_MS) return Math.min(maxMs, Math.round(firstMs * growth ** attempt));
     if (attempt === 0) return EARLY_LOOK_MS;
@@ -26,7 +57,11 @@ export class PollDelays {
     return Math.min(maxMs, Math.round(firstMs * growth ** (attempt - 1)));
   }
 
-  settled(key: string): void {
-    this.attempts.delete(key);
+  /** After the early look: the window's start, then every WINDOW_LOOK_SPACING_MS to its end, then waits growing with the time already waited. */
+  private waitAround(window: StepWindow, elapsedMs: number): number {
+    if (elapsedMs < window.fromMs) return window.fromMs - elapsedMs;
+    if (elapsedMs < window.toMs) return Math.min(WINDOW_LOOK_SPACING_MS, window.toMs - elapsedMs);
+    const { maxMs, growth } = this.policy;
+    return Math.min(maxMs, Math.max(WINDOW_LOOK_SPACING_MS, Math.round(elapsedMs * (growth - 1))));
   }
 }

@@ -54,8 +54,16 @@ export interface AllocateResult {
   publicIp?: string;
 }
 
+/** When an asynchronous step (allocating, binding, unbinding) usually ends, counted from its write. */
+export interface StepWindow {
+  fromMs: number;
+  toMs: number;
+}
+
 export interface Provider {
   readonly name: ProviderName;
+  /** Declared by a cloud whose steps take seconds: podeip looks close together within it (PollDelays). */
+  readonly expectedStep?: StepWindow;
   allocate(request: AllocateRequest): Promise<AllocateResult>;
   /** Batched read; ids the cloud does not know are simply absent from the result. */
   describeByIds(addressIds: string[]): Promise<CloudAddress[]>;

@@ -77,6 +77,8 @@ interface SdkFailure {
 
 export class AlibabaProvider implements Provider {
   readonly name = 'alibaba' as const;
+  /** An association takes about as long as a Tencent step, 1–3 s (issue 10). */
+  readonly expectedStep = { fromMs: 1_000, toMs: 3_000 };
   private readonly vpc: VpcClient;
   private readonly ecs: EcsClient;
   private readonly credential: AlibabaCredential;

@@ -49,6 +49,8 @@ interface SdkFailure {
 
 export class TencentProvider implements Provider {
   readonly name = 'tencent' as const;
+  /** Its writes are asynchronous tasks of about 1–3 s each (issue 10). */
+  readonly expectedStep = { fromMs: 1_000, toMs: 3_000 };
   private readonly client: VpcClient;
   private readonly tagClient: TagClient;
   private readonly region: string;
