@@ -1,6 +1,6 @@
 /** Issue 10 item 3: the first look after an asynchronous step comes well under 500 ms, and a long step costs at most one look more. */
 import { DEFAULT_RETRY_POLICY } from '../../../src/controller/retry-policy.js';
-import { EARLY_LOOK_MS, PollDelays, WINDOW_LOOK_SPACING_MS } from '../../../src/lifecycle/poll-delays.js';
+import { EARLY_LOOK_MS, PollDelays } from '../../../src/lifecycle/poll-delays.js';
 
 /** The moments (ms after the step began) podeip looks at a step the cloud finishes after `stepMs`, up to the look that sees it done. */
 function looksAt(polls: PollDelays, stepMs: number): number[] {
@@ -44,10 +44,15 @@ test('a first wait at or under the early look (podeip run --poll-interval 10) is
 describe('a cloud that declares its steps end within 1–3 s (Tencent, Alibaba)', () => {
   const window = { fromMs: 1_000, toMs: 3_000 };
 
-  test('is looked at after 100 ms, then every 500 ms from 1 s to 3 s, then after waits growing by half the time waited, capped at 10 s', () => {
+  test('is looked at after 100 ms, then every first wait (500 ms) from 1 s to 3 s, then after waits growing by half the time waited, capped at 10 s', () => {
     const polls = new PollDelays(DEFAULT_RETRY_POLICY.polls, window);
     expect(Array.from({ length: 11 }, () => polls.next('k'))).toEqual([100, 900, 500, 500, 500, 500, 1500, 2250, 3375, 5063, 7594]);
-    expect(WINDOW_LOOK_SPACING_MS).toBe(500);
+    expect(DEFAULT_RETRY_POLICY.polls.firstMs).toBe(500);
+  });
+
+  test('a longer first wait (pollIntervalMs 2000) spaces the looks within the window as far apart', () => {
+    const polls = new PollDelays({ ...DEFAULT_RETRY_POLICY.polls, firstMs: 2_000 }, window);
+    expect([1, 2, 3, 4, 5].map(() => polls.next('k'))).toEqual([100, 900, 2_000, 2_000, 2_500]);
   });
 
   test.each([
