@@ -18,7 +18,7 @@ export const BENCH_USAGE = `Usage: node dist/hack/bench/run.js [--scenario lifec
 --scenario idle: the same cluster, podeip run's CPU and its cloud and Kubernetes calls over --seconds (default 60).
 --scenario restart: N (default 10,000) Bound claims seeded, then a fresh controller: its cloud writes, describe calls,
   Kubernetes writes and time to settle.
---scenario burst: N (default 1,000) pods at once on each provider: time to all Bound against the rate-limit floor.
+--scenario burst: N (default 1,000) pods at once on each provider (--provider: that one only): time to all Bound against the rate-limit floor.
 --scenario latency: N (default 20) pods one at a time, every cloud step 1-3 s: podeip's overhead above the cloud's own time.
 Progress goes to stderr, the result table (or with --json one JSON object) to stdout.
 Exit code 0: every invariant held; 1: an invariant failed or a phase timed out; 2: bad flags.`;
@@ -34,6 +34,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   return {
     scenario,
     provider,
+    ...(values.provider !== undefined ? { onlyProvider: provider } : {}),
     pods: positiveInteger('--pods', values.pods ?? String(isCloudScaleScenario(scenario) ? CLOUD_SCALE_DEFAULT_PODS[scenario] : 200)),
     ...(values.timeout !== undefined ? { timeoutSeconds: positiveInteger('--timeout', values.timeout) } : {}),
     ...(values.claims !== undefined ? { claims: positiveInteger('--claims', values.claims) } : {}),

@@ -36,7 +36,7 @@ export interface BurstScenarioResult {
 
 export async function runBurstScenario(options: WorldOptions, progress: (line: string) => void): Promise<BurstScenarioResult> {
   const result: BurstScenarioResult = { providers: [], unfinished: [] };
-  for (const name of ['tencent', 'alibaba'] as const) {
+  for (const name of options.onlyProvider ? [options.onlyProvider] : (['tencent', 'alibaba'] as const)) {
     const provider = BENCH_PROVIDERS[name];
     const floorSeconds = burstFloorSeconds(provider, options.pods);
     await inBenchWorld({ ...options, provider: name }, progress, async (context) => {

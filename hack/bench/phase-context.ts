@@ -24,6 +24,8 @@ export interface PhaseContext {
 
 export interface WorldOptions {
   provider: BenchProviderName;
+  /** `--provider` was given: a scenario that runs on both providers (burst) runs on this one only. */
+  onlyProvider?: BenchProviderName;
   pods: number;
   /** Longest wait for one phase; default 3 × the rate-limit floor + 30 s, at least 60 s. */
   timeoutSeconds?: number;

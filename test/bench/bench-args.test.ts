@@ -6,7 +6,7 @@ describe('parseBenchArgs', () => {
   });
 
   test('every flag', () => {
-    expect(parseBenchArgs(['--scenario', 'pool', '--provider', 'alibaba', '--pods', '500', '--timeout', '900', '--json'])).toEqual({ scenario: 'pool', provider: 'alibaba', pods: 500, timeoutSeconds: 900, json: true });
+    expect(parseBenchArgs(['--scenario', 'pool', '--provider', 'alibaba', '--pods', '500', '--timeout', '900', '--json'])).toEqual({ scenario: 'pool', provider: 'alibaba', onlyProvider: 'alibaba', pods: 500, timeoutSeconds: 900, json: true });
   });
 
   test('the scale scenarios take --claims and --seconds', () => {

@@ -50,6 +50,11 @@ describe('make bench --scenario burst (4 pods on each provider)', () => {
   });
 });
 
+test('make bench --scenario burst --provider alibaba runs on that provider only', async () => {
+  const result = await runBenchmark({ scenario: 'burst', provider: 'alibaba', onlyProvider: 'alibaba', pods: 2, timeoutSeconds: 60 });
+  expect(result.cloudScale!.burst!.providers.map(({ provider }) => provider)).toEqual(['alibaba']);
+}, 120_000);
+
 describe('make bench --scenario latency (2 pods, cloud steps of 1–3 s)', () => {
   let result: BenchResult;
   beforeAll(async () => {
