@@ -24,8 +24,9 @@ export function planSrcCidrs(configText: string | undefined, tracked: readonly s
   const key = srcCidrsKeyOf(config);
   const current = config[key] ?? [];
   if (!isStringList(current)) return { kind: 'unusable', problem: `its data.config ${key} is not a list of strings` };
-  const trackedSet = new Set(tracked);
-  const own = current.filter((entry) => !trackedSet.has(entry));
+  // One occurrence per tracked entry is podeip's: a second copy a person added is theirs, and stays.
+  const untaken = new Set(tracked);
+  const own = current.filter((entry) => !untaken.delete(entry));
   const ownSet = new Set(own);
   const ours = [...new Set(wanted)].filter((entry) => !ownSet.has(entry)).sort();
   const next = [...own, ...ours];
