@@ -16,7 +16,11 @@ export function boundPodEntries(claims: EIPClaim[]): BoundPodEntry[] {
     .map((claim) => ({ cidr: hostCidrOf(claim.status!.privateIP!), namespace: claim.metadata.namespace, name: claim.metadata.name, podUID: claim.status!.podUID! }));
 }
 
-/** The entries' CIDRs, sorted: two sets of entries want the same ConfigMap exactly when these are equal. */
+/**
+ * The entries' CIDRs and the pods they are for, sorted: a pass is due when either changes, since a CIDR
+ * that passed to another pod (an IP reused, a pod re-created with its IP) wants no ConfigMap write but
+ * that pod's egress condition.
+ */
 export function fingerprintOf(entries: BoundPodEntry[]): string {
-  return [...new Set(entries.map((entry) => entry.cidr))].sort().join(',');
+  return [...new Set(entries.map((entry) => `${entry.cidr}=${entry.namespace}/${entry.name}/${entry.podUID}`))].sort().join(',');
 }
