@@ -39,6 +39,14 @@ export async function settleEgressConditions(writer: EgressConditionWriter, entr
   if (failures.length > 0) throw new Error(`could not write the ${EGRESS_VIA_EIP_CONDITION} condition of ${failures.length} pod(s): ${String(failures[0]!.reason)}`);
 }
 
+/**
+ * After a pass that could not finish: an unbound pod's condition does not depend on the ConfigMap,
+ * so it still turns False; a Bound pod's stays as it was until a pass tells where its entry stands.
+ */
+export async function settleUnboundEgressConditions(writer: EgressConditionWriter, entries: BoundPodEntry[]): Promise<void> {
+  await Promise.allSettled(unboundPodFlips(writer, entries).map(([pod, wanted]) => writeCondition(writer, pod, wanted)));
+}
+
 function boundPodFlips(writer: EgressConditionWriter, entries: BoundPodEntry[], state: EgressState): Array<[PodView, Wanted]> {
   const flips: Array<[PodView, Wanted]> = [];
   for (const entry of entries) {

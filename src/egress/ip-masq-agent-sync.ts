@@ -13,7 +13,7 @@ import type { EIPClaim } from '../k8s/eipclaim.js';
 import type { Informer } from '../k8s/informer.js';
 import type { Runnable } from '../manager/manager.js';
 import { type BoundPodEntry, boundPodEntries, fingerprintOf } from './bound-pod-entries.js';
-import { type EgressConditionWriter, type EgressState, settleEgressConditions } from './egress-condition.js';
+import { type EgressConditionWriter, type EgressState, settleEgressConditions, settleUnboundEgressConditions } from './egress-condition.js';
 import { IP_MASQ_AGENT_CONFIGMAP, IP_MASQ_AGENT_NAMESPACE, type IpMasqAgentConfigMap, StaleConfigError } from './ip-masq-agent-configmap.js';
 import { planSrcCidrs } from './non-masquerade-src-cidrs.js';
 import { DEFAULT_PASS_TIMING, PassSchedule, type PassTiming } from './pass-schedule.js';
@@ -81,6 +81,7 @@ export class IpMasqAgentSync implements Runnable {
       inPlace = state.inPlace;
     } catch (error) {
       this.parts.logger[isExpectedFailure(error) ? 'debug' : 'warn']({ err: error }, `could not update ${CONFIGMAP}; trying again in ${this.timing.retryMs} ms`);
+      await settleUnboundEgressConditions(this.parts.conditions, entries);
     } finally {
       this.schedule.passed(fingerprint, inPlace, performance.now());
     }
