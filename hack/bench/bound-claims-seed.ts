@@ -12,6 +12,7 @@ import type { EIPClaim } from '../../src/k8s/eipclaim.js';
 import { KubeApi, type PodConditionPatch } from '../../src/k8s/kube-api.js';
 import { CLAIM_UID_TAG, NAME_TAG } from '../../src/lifecycle/address-book.js';
 import { NAMESPACE, type PhaseContext } from './phase-context.js';
+import { swapTokens } from './token-swap.js';
 
 const PARALLEL_REQUESTS = 32;
 const TEMPLATE = 'seed-0';
@@ -65,8 +66,8 @@ function createPod({ world, provider }: PhaseContext, name: string): Promise<V1P
 function claimLike({ claim }: Template, pod: V1Pod): EIPClaim {
   const { name, namespace, labels, annotations, finalizers, ownerReferences } = claim.metadata;
   const metadata = { name, namespace, labels, annotations, finalizers, ownerReferences };
-  const replace = (value: unknown) => replaceAll(value, [[claim.metadata.name, pod.metadata!.name!], [claim.status!.podUID!, pod.metadata!.uid!]]);
-  return replace({ apiVersion: claim.apiVersion, kind: claim.kind, metadata, spec: claim.spec }) as EIPClaim;
+  const pairs: Array<[string, string]> = [[claim.metadata.name, pod.metadata!.name!], [claim.status!.podUID!, pod.metadata!.uid!]];
+  return swapTokens(JSON.stringify({ apiVersion: claim.apiVersion, kind: claim.kind, metadata, spec: claim.spec }), pairs) as EIPClaim;
 }
 
 /** The template's address bound to the pod's IP on the ENI that holds it, tagged for the seeded claim. */
@@ -86,14 +87,7 @@ function replacer(template: Template, seeded: { claim: EIPClaim; pod: V1Pod; add
     [from.networkInterfaceId!, seeded.address.networkInterfaceId!],
     [from.podUID!, seeded.pod.metadata!.uid!],
   ];
-  return <T>(value: T): T => replaceAll(value, pairs) as T;
-}
-
-/** Every occurrence of each `from` as a whole token (not inside a longer name, id or IP), all at once. */
-function replaceAll(value: unknown, pairs: Array<[string, string]>): unknown {
-  const to = new Map(pairs);
-  const pattern = new RegExp(`(?<![\\w.-])(${pairs.map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-]|\\.\\d)`, 'g');
-  return JSON.parse(JSON.stringify(value).replace(pattern, (match) => to.get(match)!));
+  return <T>(value: T): T => swapTokens(JSON.stringify(value), pairs) as T;
 }
 
 /** What podeip wrote on the template pod: the annotations naming its address or public IP. */

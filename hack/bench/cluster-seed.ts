@@ -17,6 +17,7 @@ import { GROUP, PLURAL, VERSION, type EIPClaim } from '../../src/k8s/eipclaim.js
 import type { BenchProvider } from './bench-providers.js';
 import { pollUntil } from './poll-until.js';
 import { type PodPlacement, realisticPod } from './realistic-pod.js';
+import { swapTokens } from './token-swap.js';
 
 export interface ClusterPlan {
   pods: number;
@@ -152,9 +153,7 @@ function copiedPod(target: SeedTarget, template: Template, { index, identity }: 
 
 /** The template's JSON with each of its identity's values replaced by the copy's. */
 function swapped(json: string, from: Identity, to: Identity): unknown {
-  let text = json;
-  for (const field of Object.keys(from) as Array<keyof Identity>) text = text.replaceAll(from[field], to[field]);
-  return JSON.parse(text);
+  return swapTokens(json, (Object.keys(from) as Array<keyof Identity>).map((field) => [from[field], to[field]]));
 }
 
 function seed(target: SeedTarget, resource: string, objects: KubeObject[]): void {

@@ -9,13 +9,13 @@ import { KubeAdoptionCluster } from '../adopt/kube-adoption-cluster.js';
 import { DIALECTS } from '../annotations/dialects.js';
 import { FlagError, type FlagSpec, parseFlags, usageLines } from './flag-parser.js';
 import type { Output } from './podeip.js';
-import { CLOUD_ACCESS_FLAGS, cloudAccessOf, RUN_FLAGS } from './run-flags.js';
+import { cloudAccessOf, oneOffCommandFlags } from './run-flags.js';
 import { cloudProviderFor, passStartupChecks } from './startup-checks.js';
 import { exitCodeFor } from './startup-error.js';
 
 const ADOPT_FLAGS: FlagSpec[] = [
   { name: 'from', kind: 'string', help: `the controller whose bindings to adopt: ${ADOPT_SOURCES.join(', ')}` },
-  ...RUN_FLAGS.filter((spec) => CLOUD_ACCESS_FLAGS.includes(spec.name) || spec.name === 'namespace'),
+  ...oneOffCommandFlags(),
   { name: 'dry-run', kind: 'boolean', help: 'print the plan and change nothing' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];

@@ -41,6 +41,11 @@ export const RUN_FLAGS: FlagSpec[] = [
 /** What both `podeip run` and `podeip teardown` need to reach the cloud and the cluster. */
 export const CLOUD_ACCESS_FLAGS = ['provider', 'region', 'cluster-id', 'cloud-endpoint', 'kubeconfig'];
 
+/** The one-off commands beside `run` (teardown, adopt): its cloud access and --namespace. */
+export function oneOffCommandFlags(): FlagSpec[] {
+  return RUN_FLAGS.filter((spec) => CLOUD_ACCESS_FLAGS.includes(spec.name) || spec.name === 'namespace');
+}
+
 export interface CloudAccessFlags {
   provider: ProviderName;
   region: string;

@@ -9,12 +9,12 @@ import { ignoreCloudCalls } from '../providers/cloud-call-observer.js';
 import { CloudAudit } from '../telemetry/audit.js';
 import { summaryTable, tearDown } from '../teardown/teardown.js';
 import { type FlagSpec, parseFlags, usageLines } from './flag-parser.js';
-import { CLOUD_ACCESS_FLAGS, cloudAccessOf, RUN_FLAGS } from './run-flags.js';
+import { cloudAccessOf, oneOffCommandFlags } from './run-flags.js';
 import { cloudProviderFor, passStartupChecks } from './startup-checks.js';
 import { exitCodeFor } from './startup-error.js';
 
 const TEARDOWN_FLAGS: FlagSpec[] = [
-  ...RUN_FLAGS.filter((spec) => CLOUD_ACCESS_FLAGS.includes(spec.name) || spec.name === 'namespace'),
+  ...oneOffCommandFlags(),
   { name: 'dry-run', kind: 'boolean', help: 'list what would be unbound, released and unfinalized, and change nothing' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
