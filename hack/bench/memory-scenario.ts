@@ -56,7 +56,8 @@ export async function runMemoryScenario(world: ScaleWorld, claims: number, stead
       syncSeconds,
       settleSeconds,
       rssAtSyncMiB: round(rssAtSyncMiB, 1),
-      peakRssMiB: round(Math.max(peak.peakRssMiB, steady.peakRssMiB), 1),
+      // VmHWM can fall below a VmRSS read earlier (memory V8 gives back with madvise does not update the high-water mark).
+      peakRssMiB: round(Math.max(peak.peakRssMiB, peak.rssMiB, rssAtSyncMiB, steady.peakRssMiB, steady.rssMiB), 1),
       steadyRssMiB: round(steady.rssMiB, 1),
       steadySeconds,
       heapUsedMiB: round(bytesToMiB(await metricSum(endpoints.metricsUrl, 'nodejs_heap_size_used_bytes')), 1),
